@@ -1,0 +1,71 @@
+//! The pure core: text → reports → cells → findings, hover facts and completion facts.
+//! Works in byte offsets; knows nothing of LSP, tokio or serde.
+
+pub mod finding;
+pub mod normalize;
+pub mod segment;
+
+use std::sync::Arc;
+
+pub use finding::{Finding, Fix, Locale, Message, Related, Rule, Severity, Span};
+pub use segment::{Segment, segments};
+
+/// The analysis of one report, with spans relative to the start of the report's segment.
+#[derive(Debug, Default)]
+pub struct ReportAnalysis {
+    pub findings: Vec<Finding>,
+}
+
+/// Analyses the text of one report segment (as produced by [`segments`]).
+pub fn analyze_report(_text: &str) -> ReportAnalysis {
+    ReportAnalysis::default()
+}
+
+/// A report placed in its document.
+#[derive(Debug, Clone)]
+pub struct PlacedReport {
+    /// Byte offset of the report's segment in the document.
+    pub offset: usize,
+    pub len: usize,
+    pub analysis: Arc<ReportAnalysis>,
+}
+
+/// The analysis of a whole document.
+#[derive(Debug, Default, Clone)]
+pub struct DocumentAnalysis {
+    pub reports: Vec<PlacedReport>,
+}
+
+impl DocumentAnalysis {
+    /// Every finding of every report, with document-absolute spans, in document order.
+    pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
+        self.reports.iter().flat_map(|r| r.analysis.findings.iter().map(move |f| f.shifted(r.offset)))
+    }
+
+    /// The report whose segment contains `offset`.
+    pub fn report_at(&self, offset: usize) -> Option<&PlacedReport> {
+        let i = self.reports.partition_point(|r| r.offset + r.len <= offset);
+        self.reports.get(i).filter(|r| r.offset <= offset)
+    }
+}
+
+/// Analyses a whole document. A document without a report's landmarks yields no reports.
+pub fn analyze(text: &str) -> DocumentAnalysis {
+    let text_offset = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let body = &text[text_offset..];
+    let reports = segments(body)
+        .into_iter()
+        .filter(|s| s.is_report)
+        .map(|s| PlacedReport {
+            offset: s.range.start + text_offset,
+            len: s.range.len(),
+            analysis: Arc::new(analyze_report(&body[s.range.clone()])),
+        })
+        .collect();
+    DocumentAnalysis { reports }
+}
+
+/// Whether a document holds at least one report (a README must stay quiet).
+pub fn is_report_document(text: &str) -> bool {
+    segments(text).iter().any(|s| s.is_report)
+}

@@ -1,0 +1,51 @@
+//! Label normalisation: the forms that are the same label to a reader (full/half width, spaces,
+//! quote styles) map to one key. Anything that survives normalisation and still differs is a
+//! different label, reported by `label/nonstandard` rather than silently accepted.
+
+/// Maps one character to its normal form, or `None` when it carries no meaning for matching.
+#[inline]
+pub fn normal_char(c: char) -> Option<char> {
+    match c {
+        // Spaces of every width, including the ideographic space U+3000.
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => None,
+        // Quote styles: “三安全一稳定” and "三安全一稳定" are the same label.
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => None,
+        // Full-width ASCII forms (（ ） ： ， １ ．) fold to ASCII.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+        '。' => Some('.'),
+        '—' | '–' => Some('-'),
+        _ => Some(c),
+    }
+}
+
+/// The matching key of a label.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().filter_map(normal_char));
+    out
+}
+
+/// Whether two texts are the same label.
+pub fn same_label(a: &str, b: &str) -> bool {
+    a.chars().filter_map(normal_char).eq(b.chars().filter_map(normal_char))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_space_and_quotes_fold() {
+        assert_eq!(normalize("（一）予以公开"), normalize("(一)予以公开"));
+        assert_eq!(normalize("3.危及“三安全一稳定”"), normalize("3.危及\"三安全 一稳定\""));
+        assert_eq!(normalize("１．属于国家秘密"), "1.属于国家秘密");
+        assert_eq!(normalize("本年收费金额（单位：万元）"), "本年收费金额(单位:万元)");
+        assert!(same_label("一、\u{3000}总体情况", "一、总体情况"));
+    }
+
+    #[test]
+    fn real_differences_survive() {
+        assert!(!same_label("预期不补正", "逾期不补正"));
+        assert!(!same_label("1、属于国家秘密", "1.属于国家秘密"));
+    }
+}

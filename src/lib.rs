@@ -1,0 +1,17 @@
+//! ogi-lsp: checks 政府信息公开工作年度报告 (annual reports on open government information) against
+//! the national format of 2021 and the 2019 regulation.
+//!
+//! Modules in reading order:
+//! - [`template`]: the national report format as data (sections, tables, rows, columns, equations).
+//! - [`statute`]: the regulation as data and the recogniser of references to it.
+//! - [`analysis`]: the pure core — text to reports to cells to findings, hover and completion facts.
+//! - [`document`]: the rope-backed document store, incremental edits and position encodings.
+//! - [`lsp`]: the language-server front end (the only module that knows the protocol).
+//! - [`cli`]: the `check` front end (text, JSON and SARIF output).
+
+pub mod analysis;
+pub mod cli;
+pub mod document;
+pub mod lsp;
+pub mod statute;
+pub mod template;
