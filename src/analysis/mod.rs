@@ -1,6 +1,7 @@
 //! The pure core: text → reports → cells → findings, hover facts and completion facts.
 //! Works in byte offsets; knows nothing of LSP, tokio or serde.
 
+pub mod facts;
 pub mod finding;
 pub mod normalize;
 pub mod segment;
