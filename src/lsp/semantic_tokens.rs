@@ -1,0 +1,19 @@
+//! `textDocument/semanticTokens/full`: headings, labels, numbers and statute citations of every report.
+
+use ls_types::{SemanticTokens, SemanticTokensResult};
+use tower_lsp_server::ls_types;
+
+use super::session::Snapshot;
+use super::to_proto;
+use crate::analysis::facts;
+
+pub fn full(snapshot: &Snapshot) -> Option<SemanticTokensResult> {
+    let tokens = snapshot.reports.iter().flat_map(|report| {
+        let start = report.range.start;
+        facts::semantic_tokens(&report.analysis)
+            .into_iter()
+            .map(move |(span, kind)| (span.start + start..span.end + start, kind))
+    });
+    let data = to_proto::semantic_tokens(snapshot.target(), tokens);
+    Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data }))
+}
