@@ -47,8 +47,18 @@ pub struct Basis {
     pub note: &'static str,
 }
 
-const fn b(cites: &'static str, main: (u16, u16, u16), kind: BasisKind, note: &'static str) -> Basis {
-    Basis { cites, main, kind, note }
+const fn b(
+    cites: &'static str,
+    main: (u16, u16, u16),
+    kind: BasisKind,
+    note: &'static str,
+) -> Basis {
+    Basis {
+        cites,
+        main,
+        kind,
+        note,
+    }
 }
 
 use BasisKind::*;
@@ -59,18 +69,30 @@ pub const SECTION_OVERVIEW: Basis = b(
     Textual,
     "年度报告的内容由第五十条规定；各级人民政府还应报告工作考核、社会评议和责任追究结果情况（第五十条第一款第（四）项）。",
 );
-pub const SECTION_ACTIVE: Basis =
-    b("第五十条第一款第（一）项；第二十条", (50, 1, 1), Textual, "行政机关主动公开政府信息的情况。");
-pub const SECTION_REQUESTS: Basis =
-    b("第五十条第一款第（二）项", (50, 1, 2), Textual, "行政机关收到和处理政府信息公开申请的情况。");
+pub const SECTION_ACTIVE: Basis = b(
+    "第五十条第一款第（一）项；第二十条",
+    (50, 1, 1),
+    Textual,
+    "行政机关主动公开政府信息的情况。",
+);
+pub const SECTION_REQUESTS: Basis = b(
+    "第五十条第一款第（二）项",
+    (50, 1, 2),
+    Textual,
+    "行政机关收到和处理政府信息公开申请的情况。",
+);
 pub const SECTION_APPEALS: Basis = b(
     "第五十条第一款第（三）项；第五十一条",
     (50, 1, 3),
     Textual,
     "因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
 );
-pub const SECTION_PROBLEMS: Basis =
-    b("第五十条第一款第（四）项", (50, 1, 4), Textual, "政府信息公开工作存在的主要问题及改进情况。");
+pub const SECTION_PROBLEMS: Basis = b(
+    "第五十条第一款第（四）项",
+    (50, 1, 4),
+    Textual,
+    "政府信息公开工作存在的主要问题及改进情况。",
+);
 pub const SECTION_OTHER: Basis = b(
     "第五十条第一款第（五）项",
     (50, 1, 5),
@@ -90,7 +112,12 @@ pub const ITEM_5: Basis = b(
     Template,
     "表中只统计行政许可处理决定数量。",
 );
-pub const ITEM_6: Basis = b("第二十条第（六）项", (20, 1, 6), Template, "行政处罚、行政强制的处理决定数量。");
+pub const ITEM_6: Basis = b(
+    "第二十条第（六）项",
+    (20, 1, 6),
+    Template,
+    "行政处罚、行政强制的处理决定数量。",
+);
 pub const ITEM_8: Basis = b(
     "第二十条第（八）项",
     (20, 1, 8),
@@ -110,21 +137,48 @@ pub const CARRIED_IN: Basis = b(
     Inferred,
     "上一年度收到、跨年办理的申请；跨年结转源于法定答复期限，条例未出现“结转”一词。",
 );
-pub const DISCLOSED: Basis =
-    b("第三十六条第（一）项、第（二）项", (36, 1, 1), Inferred, "已主动公开的告知获取方式，可以公开的予以提供。");
-pub const PARTIAL: Basis =
-    b("第三十七条", (37, 0, 0), Textual, "能够作区分处理的，提供可以公开的部分；区分处理的只计这一情形。");
-pub const WITHHELD: Basis = b("第三十六条第（三）项", (36, 1, 3), Inferred, "依据条例决定不予公开的，告知并说明理由。");
-pub const SECRET: Basis = b("第十四条", (14, 0, 0), Textual, "依法确定为国家秘密的政府信息；亦参第十七条第二款。");
-pub const FORBIDDEN: Basis = b("第十四条", (14, 0, 0), Textual, "法律、行政法规禁止公开的政府信息。");
+pub const DISCLOSED: Basis = b(
+    "第三十六条第（一）项、第（二）项",
+    (36, 1, 1),
+    Inferred,
+    "已主动公开的告知获取方式，可以公开的予以提供。",
+);
+pub const PARTIAL: Basis = b(
+    "第三十七条",
+    (37, 0, 0),
+    Textual,
+    "能够作区分处理的，提供可以公开的部分；区分处理的只计这一情形。",
+);
+pub const WITHHELD: Basis = b(
+    "第三十六条第（三）项",
+    (36, 1, 3),
+    Inferred,
+    "依据条例决定不予公开的，告知并说明理由。",
+);
+pub const SECRET: Basis = b(
+    "第十四条",
+    (14, 0, 0),
+    Textual,
+    "依法确定为国家秘密的政府信息；亦参第十七条第二款。",
+);
+pub const FORBIDDEN: Basis = b(
+    "第十四条",
+    (14, 0, 0),
+    Textual,
+    "法律、行政法规禁止公开的政府信息。",
+);
 pub const SECURITY: Basis = b(
     "第十四条",
     (14, 0, 0),
     Textual,
     "公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息；“三安全一稳定”的展开为据条文推断。",
 );
-pub const THIRD_PARTY: Basis =
-    b("第十五条；第三十二条", (15, 0, 0), Textual, "涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的。");
+pub const THIRD_PARTY: Basis = b(
+    "第十五条；第三十二条",
+    (15, 0, 0),
+    Textual,
+    "涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的。",
+);
 pub const INTERNAL: Basis = b(
     "第十六条第一款",
     (16, 1, 0),
@@ -137,7 +191,12 @@ pub const PROCESS: Basis = b(
     Textual,
     "讨论记录、过程稿、磋商信函、请示报告等过程性信息（“四类”为推断）；法律、法规、规章规定应当公开的从其规定。",
 );
-pub const CASE_FILES: Basis = b("第十六条第二款", (16, 2, 0), Textual, "行政执法案卷信息，可以不予公开。");
+pub const CASE_FILES: Basis = b(
+    "第十六条第二款",
+    (16, 2, 0),
+    Textual,
+    "行政执法案卷信息，可以不予公开。",
+);
 pub const INQUIRY: Basis = b(
     "第三十六条第（七）项",
     (36, 1, 7),
@@ -150,18 +209,42 @@ pub const NOT_HELD: Basis = b(
     Inferred,
     "经检索没有所申请公开信息，或不属于本机关负责公开的。",
 );
-pub const NOT_MADE: Basis =
-    b("第三十八条", (38, 0, 0), Textual, "需要对现有政府信息进行加工、分析的，可以不予提供。");
-pub const UNCLEAR: Basis =
-    b("第三十条", (30, 0, 0), Inferred, "补正后仍不明确的处理结果条例未明文规定。");
-pub const COMPLAINT: Basis =
-    b("第三十九条第一款", (39, 1, 0), Textual, "以政府信息公开申请的形式进行信访、投诉、举报等活动的，不作为申请处理。");
-pub const REPEATED: Basis =
-    b("第三十六条第（六）项", (36, 1, 6), Textual, "重复申请公开相同政府信息的，告知不予重复处理。");
-pub const PUBLICATIONS: Basis =
-    b("第三十九条第二款", (39, 2, 0), Textual, "要求提供政府公报、报刊、书籍等公开出版物的，可以告知获取途径。");
-pub const MASS_REQUESTS: Basis =
-    b("第三十五条", (35, 0, 0), Textual, "数量、频次明显超过合理范围且理由不合理的，告知不予处理。");
+pub const NOT_MADE: Basis = b(
+    "第三十八条",
+    (38, 0, 0),
+    Textual,
+    "需要对现有政府信息进行加工、分析的，可以不予提供。",
+);
+pub const UNCLEAR: Basis = b(
+    "第三十条",
+    (30, 0, 0),
+    Inferred,
+    "补正后仍不明确的处理结果条例未明文规定。",
+);
+pub const COMPLAINT: Basis = b(
+    "第三十九条第一款",
+    (39, 1, 0),
+    Textual,
+    "以政府信息公开申请的形式进行信访、投诉、举报等活动的，不作为申请处理。",
+);
+pub const REPEATED: Basis = b(
+    "第三十六条第（六）项",
+    (36, 1, 6),
+    Textual,
+    "重复申请公开相同政府信息的，告知不予重复处理。",
+);
+pub const PUBLICATIONS: Basis = b(
+    "第三十九条第二款",
+    (39, 2, 0),
+    Textual,
+    "要求提供政府公报、报刊、书籍等公开出版物的，可以告知获取途径。",
+);
+pub const MASS_REQUESTS: Basis = b(
+    "第三十五条",
+    (35, 0, 0),
+    Textual,
+    "数量、频次明显超过合理范围且理由不合理的，告知不予处理。",
+);
 pub const CONFIRMATION: Basis = b(
     "无直接条款（参第三十八条、第三十六条第（六）项）",
     (38, 0, 0),
@@ -181,7 +264,12 @@ pub const UNPAID_FEE: Basis = b(
     "逾期未缴纳信息处理费、不再处理的规则来自该办法（条号未核）。",
 );
 pub const NONE: Basis = b("", (0, 0, 0), None, "统计兜底项或合计项，无对应条款。");
-pub const CARRIED_OUT: Basis = b("第三十三条第二款", (33, 2, 0), Inferred, "本年度未办结、转入下一年度继续办理的申请。");
+pub const CARRIED_OUT: Basis = b(
+    "第三十三条第二款",
+    (33, 2, 0),
+    Inferred,
+    "本年度未办结、转入下一年度继续办理的申请。",
+);
 pub const APPLICANTS: Basis = b(
     "第二十七条、第二十九条",
     (27, 0, 0),

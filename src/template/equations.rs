@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use super::rows::*;
 use super::TableId;
+use super::rows::*;
 use crate::analysis::Rule;
 
 /// A cell relative to the row or column the family iterates over.
@@ -75,12 +75,21 @@ pub const EQUATIONS: &[EquationDef] = &[
         total: Slot::Col(6),
         terms: &plus_cols([0, 1, 2, 3, 4, 5]),
     },
-    EquationDef { rule: Rule::ResultTotal, axis: Axis::EachColumn(7), total: Slot::Row(REQUESTS_TOTAL), terms: &OUTCOMES },
+    EquationDef {
+        rule: Rule::ResultTotal,
+        axis: Axis::EachColumn(7),
+        total: Slot::Row(REQUESTS_TOTAL),
+        terms: &OUTCOMES,
+    },
     EquationDef {
         rule: Rule::IntakeOutcome,
         axis: Axis::EachColumn(7),
         total: Slot::Row(REQUESTS_CARRIED_OUT),
-        terms: &[(1, Slot::Row(REQUESTS_NEW)), (1, Slot::Row(REQUESTS_CARRIED_IN)), (-1, Slot::Row(REQUESTS_TOTAL))],
+        terms: &[
+            (1, Slot::Row(REQUESTS_NEW)),
+            (1, Slot::Row(REQUESTS_CARRIED_IN)),
+            (-1, Slot::Row(REQUESTS_TOTAL)),
+        ],
     },
     EquationDef {
         rule: Rule::ReviewTotal,
@@ -120,7 +129,11 @@ fn resolve(slot: Slot, row: RowId, col: usize) -> (RowId, usize) {
 
 fn expand(def: &EquationDef, out: &mut Vec<Equation>) {
     let places: Vec<(RowId, usize)> = match def.axis {
-        Axis::EachRow(table) => ROWS.iter().filter(|r| r.table == table).map(|r| (r.id, 0)).collect(),
+        Axis::EachRow(table) => ROWS
+            .iter()
+            .filter(|r| r.table == table)
+            .map(|r| (r.id, 0))
+            .collect(),
         Axis::EachColumn(n) => (0..n).map(|c| (0, c)).collect(),
         Axis::Once => vec![(0, 0)],
     };
@@ -128,7 +141,11 @@ fn expand(def: &EquationDef, out: &mut Vec<Equation>) {
         out.push(Equation {
             rule: def.rule,
             total: resolve(def.total, row, col),
-            terms: def.terms.iter().map(|&(sign, slot)| (sign, resolve(slot, row, col))).collect(),
+            terms: def
+                .terms
+                .iter()
+                .map(|&(sign, slot)| (sign, resolve(slot, row, col)))
+                .collect(),
         });
     }
 }
@@ -161,11 +178,21 @@ mod tests {
 
     #[test]
     fn result_total_sums_the_twenty_one_outcome_rows() {
-        let eq = equations().iter().find(|e| e.rule == Rule::ResultTotal).expect("result total");
+        let eq = equations()
+            .iter()
+            .find(|e| e.rule == Rule::ResultTotal)
+            .expect("result total");
         assert_eq!(eq.total, (REQUESTS_TOTAL, 0));
-        assert_eq!(eq.terms.first().map(|t| t.1), Some((REQUESTS_FIRST_OUTCOME, 0)));
+        assert_eq!(
+            eq.terms.first().map(|t| t.1),
+            Some((REQUESTS_FIRST_OUTCOME, 0))
+        );
         assert_eq!(eq.terms.last().map(|t| t.1), Some((REQUESTS_TOTAL - 1, 0)));
-        assert!(eq.terms.iter().all(|t| ROWS[t.1.0].table == TableId::Requests && t.1.0 < REQUESTS_TOTAL));
+        assert!(
+            eq.terms
+                .iter()
+                .all(|t| ROWS[t.1.0].table == TableId::Requests && t.1.0 < REQUESTS_TOTAL)
+        );
     }
 
     #[test]

@@ -67,7 +67,13 @@ impl SectionDef {
 }
 
 pub const SECTIONS: [SectionDef; 6] = [
-    SectionDef { numeral: "一", title: "总体情况", title_en: "Overview", table: None, basis: basis::SECTION_OVERVIEW },
+    SectionDef {
+        numeral: "一",
+        title: "总体情况",
+        title_en: "Overview",
+        table: None,
+        basis: basis::SECTION_OVERVIEW,
+    },
     SectionDef {
         numeral: "二",
         title: "主动公开政府信息情况",
@@ -111,7 +117,10 @@ mod tests {
 
     #[test]
     fn requests_table_has_the_template_shape() {
-        let rows: Vec<&RowDef> = ROWS.iter().filter(|r| r.table == TableId::Requests).collect();
+        let rows: Vec<&RowDef> = ROWS
+            .iter()
+            .filter(|r| r.table == TableId::Requests)
+            .collect();
         assert_eq!(rows.len(), 25);
         assert!(rows.iter().all(|r| r.cells == 7));
         assert_eq!(rows[0].label, "一、本年新收政府信息公开申请数量");
@@ -121,9 +130,26 @@ mod tests {
 
     #[test]
     fn active_table_has_four_sub_tables() {
-        assert_eq!(SUB_TABLES.iter().map(|s| s.item).collect::<Vec<_>>(), vec![1, 5, 6, 8]);
-        let labels: Vec<&str> = ROWS.iter().filter(|r| r.table == TableId::Active).map(|r| r.label).collect();
-        assert_eq!(labels, vec!["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]);
+        assert_eq!(
+            SUB_TABLES.iter().map(|s| s.item).collect::<Vec<_>>(),
+            vec![1, 5, 6, 8]
+        );
+        let labels: Vec<&str> = ROWS
+            .iter()
+            .filter(|r| r.table == TableId::Active)
+            .map(|r| r.label)
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                "规章",
+                "行政规范性文件",
+                "行政许可",
+                "行政处罚",
+                "行政强制",
+                "行政事业性收费"
+            ]
+        );
     }
 
     #[test]
