@@ -13,6 +13,8 @@ use crate::template::{APPEALS_ROW, HEADER_TEXTS, ROWS, SECTIONS, TableId};
 /// A row that still takes values.
 struct OpenRow {
     hit: usize,
+    /// Values read so far; assigned to template columns when the row closes.
+    values: Vec<(Span, Value)>,
     /// The physical row (line, or `<tr>` … `</tr>`) it was opened in.
     physical: usize,
     closes_at_row_end: bool,
@@ -44,7 +46,7 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
     for (range, line) in lines_with_ranges(text) {
         p.line(range.start, line, &mut html);
     }
-    p.open = None;
+    p.close_row();
     p.finish();
     (p.report, p.prose)
 }
@@ -92,12 +94,10 @@ impl Parser<'_> {
         }
         let close = self.open.as_ref().is_some_and(|o| {
             (o.closes_at_row_end && cells.row_end)
-                || (layout == Layout::Plain
-                    && o.physical == physical
-                    && !self.report.rows[o.hit].cells.is_empty())
+                || (layout == Layout::Plain && o.physical == physical && !o.values.is_empty())
         });
         if close {
-            self.open = None;
+            self.close_row();
         }
         if layout == Layout::Html && cells.row_end {
             self.physical += 1;
@@ -117,7 +117,11 @@ impl Parser<'_> {
         let matches = if value::is_value_like(text) {
             Vec::new()
         } else {
-            labels::recognise(text, span.start, layout == Layout::Html)
+            labels::recognise(
+                text,
+                span.start,
+                layout == Layout::Html || text.contains('<'),
+            )
         };
         if matches.is_empty() {
             let value = value::parse(text);
@@ -128,7 +132,7 @@ impl Parser<'_> {
                 // Text where the open row still expects a value is a broken value, not prose.
                 let expecting = self.open.as_ref().is_some_and(|o| {
                     let hit = &self.report.rows[o.hit];
-                    hit.cells.len() < ROWS[hit.row].cells
+                    o.values.len() < ROWS[hit.row].cells
                         && (!layout.is_row_based() || o.physical == physical)
                 });
                 if expecting && layout != Layout::Plain {
@@ -156,7 +160,7 @@ impl Parser<'_> {
         let mut kind = m.kind;
         match m.kind {
             LabelKind::Section(i) => {
-                self.open = None;
+                self.close_row();
                 let span = m.span.clone();
                 self.report.sections.push(SectionHit {
                     index: i,
@@ -166,7 +170,7 @@ impl Parser<'_> {
                 self.table = SECTIONS[i].table;
             }
             LabelKind::Anchor(i) => {
-                self.open = None;
+                self.close_row();
                 self.table = Some(TableId::Active);
                 self.report.anchors.push((i, m.span.clone()));
             }
@@ -174,7 +178,7 @@ impl Parser<'_> {
                 self.table = Some(ROWS[r].table);
                 self.open_row(r, Some(m.span.clone()), layout, physical);
             }
-            LabelKind::Group(_) => self.open = None,
+            LabelKind::Group(_) => self.close_row(),
             LabelKind::Header(t) => {
                 // 总计 and 其他 head columns of more than one table: read them in the table at hand.
                 if let Some(current) = self.table
@@ -205,6 +209,7 @@ impl Parser<'_> {
     }
 
     fn open_row(&mut self, row: usize, label: Option<Span>, layout: Layout, physical: usize) {
+        self.close_row();
         let duplicate = self.report.rows.iter().any(|h| h.row == row);
         self.report.rows.push(RowHit {
             row,
@@ -217,23 +222,47 @@ impl Parser<'_> {
         // following lines; a table row ends with its row.
         self.open = Some(OpenRow {
             hit: self.report.rows.len() - 1,
+            values: Vec::new(),
             physical,
             closes_at_row_end: layout.is_row_based(),
         });
     }
 
     fn value(&mut self, span: Span, value: Value) {
-        let Some(open) = &self.open else { return };
-        let hit = &mut self.report.rows[open.hit];
-        let col = hit.cells.len();
-        self.report.cells.push(Cell {
-            row: hit.row,
-            col,
-            span: span.clone(),
-            value,
-        });
-        hit.cells.push(self.report.cells.len() - 1);
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        open.values.push((span.clone(), value));
         self.extend_table(span);
+    }
+
+    /// Assigns the open row's values to template columns. Merged cells written as empty cells
+    /// (a second label column, a value spanning three columns) are dropped from either end while
+    /// the row has more cells than the template; a merged value repeated across its span counts once.
+    fn close_row(&mut self) {
+        let Some(open) = self.open.take() else { return };
+        let hit = &mut self.report.rows[open.hit];
+        let expected = ROWS[hit.row].cells;
+        let mut values = open.values;
+        let blank = |v: &(Span, Value)| v.0.is_empty();
+        while values.len() > expected && values.first().is_some_and(blank) {
+            values.remove(0);
+        }
+        while values.len() > expected && values.last().is_some_and(blank) {
+            values.pop();
+        }
+        if expected == 1 && values.len() > 1 && values.iter().all(|v| v.1 == values[0].1) {
+            values.truncate(1);
+        }
+        for (col, (span, value)) in values.into_iter().enumerate() {
+            self.report.cells.push(Cell {
+                row: hit.row,
+                col,
+                span,
+                value,
+            });
+            hit.cells.push(self.report.cells.len() - 1);
+        }
     }
 
     fn extend_table(&mut self, span: Span) {
