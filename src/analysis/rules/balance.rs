@@ -129,13 +129,19 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         let sum = terms_text(report, &c);
         let place_zh = cell_name(total.row, total.col, false);
         let place_en = cell_name(total.row, total.col, true);
+        // 表四's cells are named by their column groups alone (行政复议总计); 表三's by row, then total.
+        let (head_zh, head_en) = if ROWS[total.row].table == TableId::Appeals {
+            (place_zh, place_en)
+        } else {
+            (
+                format!("{place_zh}：{word_zh}"),
+                format!("{place_en}: {word_en}"),
+            )
+        };
         let message = Message::new(
+            format!("{head_zh}应为 {}（= {sum}），实为 {}", c.expected, c.actual),
             format!(
-                "{place_zh}：{word_zh}应为 {}（= {sum}），实为 {}",
-                c.expected, c.actual
-            ),
-            format!(
-                "{place_en}: {word_en} should be {} (= {sum}), found {}",
+                "{head_en} should be {} (= {sum}), found {}",
                 c.expected, c.actual
             ),
         );
