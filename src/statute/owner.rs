@@ -28,9 +28,9 @@ const DEFAULT_SHORT_NAME: &str = "条例";
 /// Whose article a reference starting at `start` is, judged by what stands right before it.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Owner {
-    /// Named as the regulation; the name begins at `name_start`.
+    /// Named as the regulation; the reference's span starts at `name_start` (the name when it is adjacent).
     Regulation { name_start: usize },
-    /// Preceded by another law's title.
+    /// Preceded by another law's title or a document number (法释〔2011〕17号).
     OtherLaw,
     /// No name: reports cite only the regulation, so it is the regulation's.
     Unnamed,
