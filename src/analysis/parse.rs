@@ -298,6 +298,7 @@ impl Parser<'_> {
             });
         }
         self.report.references = crate::statute::find_references(self.text);
+        self.report.index_cells();
     }
 }
 

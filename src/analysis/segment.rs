@@ -4,6 +4,9 @@
 //! so an editor can re-split just the segments around an edit.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::normalize::normal_char;
 
@@ -50,8 +53,10 @@ fn visible(line: &str) -> String {
 
 pub fn landmark(line: &str) -> Option<Landmark> {
     // Cheap rejections first: this runs on every line of a batch.
-    let has_title = memchr::memmem::find(line.as_bytes(), TITLE_PHRASE.as_bytes()).is_some();
-    let has_first = memchr::memmem::find(line.as_bytes(), "总体情况".as_bytes()).is_some();
+    static TITLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TITLE_PHRASE));
+    static FIRST: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("总体情况"));
+    let has_title = TITLE.find(line.as_bytes()).is_some();
+    let has_first = FIRST.find(line.as_bytes()).is_some();
     if !has_title && !has_first {
         return None;
     }

@@ -1,0 +1,19 @@
+fn main() {
+    let base = include_str!("../tests/fixtures/dongsheng-2024.txt");
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 20_000_000 {
+        text.push_str(&format!("某局{i}政府信息公开工作年度报告\n"));
+        text.push_str(base);
+        i += 1;
+    }
+    let t = std::time::Instant::now();
+    let a = ogi_lsp::analysis::analyze(&text);
+    let dt = t.elapsed();
+    println!(
+        "{} reports, {} findings, {:.1} MB/s",
+        a.reports.len(),
+        a.findings().count(),
+        text.len() as f64 / dt.as_secs_f64() / 1e6
+    );
+}
