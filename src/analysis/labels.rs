@@ -31,6 +31,8 @@ const CONFUSIONS: &[(&str, &str)] = &[
     ("帐", "账"),
 ];
 
+type MatchCache = HashMap<Box<str>, Vec<Match>, BuildHasherDefault<Fnv>>;
+
 /// FNV-1a: the keys are short and trusted, so a fast hash beats SipHash here.
 #[derive(Default)]
 struct Fnv(u64);
@@ -274,7 +276,7 @@ pub fn recognise(text: &str, base: usize, html: bool) -> Vec<Match> {
         return Vec::new();
     }
     thread_local! {
-        static CACHE: RefCell<[HashMap<Box<str>, Vec<Match>, BuildHasherDefault<Fnv>>; 2]> = RefCell::default();
+        static CACHE: RefCell<[MatchCache; 2]> = RefCell::default();
     }
     const CAPACITY: usize = 4096;
     let shift = |found: &[Match]| -> Vec<Match> {
