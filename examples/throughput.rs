@@ -7,9 +7,14 @@ fn main() {
         text.push_str(base);
         i += 1;
     }
-    let t = std::time::Instant::now();
-    let a = ogi_lsp::analysis::analyze(&text);
-    let dt = t.elapsed();
+    let mut best = f64::MAX;
+    let mut a = ogi_lsp::analysis::analyze("");
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        a = ogi_lsp::analysis::analyze(&text);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let dt = std::time::Duration::from_secs_f64(best);
     println!(
         "{} reports, {} findings, {:.1} MB/s",
         a.reports.len(),

@@ -71,21 +71,30 @@ pub fn looks_like_html(line: &str) -> bool {
 
 /// Splits `line` (starting at byte `base` of the report) into cells.
 pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCells) {
+    let mut out = LineCells::default();
+    let layout = split_into(line, base, html, &mut out);
+    (layout, out)
+}
+
+/// [`split`] into a reused buffer (the batch path splits millions of lines).
+pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineCells) -> Layout {
+    out.cells.clear();
+    out.row_end = false;
     if html.open_cell.is_some() || looks_like_html(line) {
-        return (Layout::Html, split_html(line, base, html));
+        split_html(line, base, html, out);
+        return Layout::Html;
     }
     let trimmed = line.trim_matches(is_space);
-    let mut out = LineCells::default();
     if !trimmed.is_empty()
         && trimmed
             .chars()
             .all(|c| c == '|' || c == '｜' || is_space(c))
     {
         // L1 marks empty or merged cells with lines of pipes; they carry no value.
-        return (Layout::Flat, out);
+        return Layout::Flat;
     }
     if trimmed.starts_with('|') || trimmed.starts_with('｜') {
-        split_on(line, base, '|', &mut out);
+        split_on(line, base, '|', out);
         // Markdown's outer pipes leave an empty first and last piece that are not cells.
         if out.cells.first().is_some_and(|c| c.is_empty()) {
             out.cells.remove(0);
@@ -105,7 +114,7 @@ pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCell
         } else {
             out.row_end = true;
         }
-        return (Layout::Pipe, out);
+        return Layout::Pipe;
     }
     if trimmed.ends_with('|') {
         // L1: the cell is the text before the trailing pipe(s); a line of only pipes is an empty cell marker.
@@ -115,18 +124,18 @@ pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCell
             let (s, e) = trim(line, start, start + content.len());
             out.cells.push(base + s..base + e);
         }
-        return (Layout::Flat, out);
+        return Layout::Flat;
     }
     if line.contains('\t') {
-        split_on(line, base, '\t', &mut out);
+        split_on(line, base, '\t', out);
         out.row_end = true;
         while out.cells.last().is_some_and(|c| c.is_empty()) {
             out.cells.pop();
         }
-        return (Layout::Tab, out);
+        return Layout::Tab;
     }
-    split_plain(line, base, &mut out);
-    (Layout::Plain, out)
+    split_plain(line, base, out);
+    Layout::Plain
 }
 
 fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
@@ -174,8 +183,7 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     );
 }
 
-fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
-    let mut out = LineCells::default();
+fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) {
     let bytes = line.as_bytes();
     let mut i = 0;
     // Visible text bounds on this line: inside the open cell, or outside any cell (a heading).
@@ -195,23 +203,23 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
                 .collect();
             let closing = tag.starts_with('/');
             if matches!(name.as_str(), "td" | "th" | "tr" | "table") {
-                flush_outside(&mut outside, base, &mut out);
+                flush_outside(&mut outside, base, out);
             }
             match (name.as_str(), closing) {
                 ("td" | "th", false) => {
-                    close_cell(st, &mut text_bounds, base, &mut out);
+                    close_cell(st, &mut text_bounds, base, out);
                     st.open_cell = Some((0, 0));
                     text_bounds = Some((usize::MAX, 0));
                 }
-                ("td" | "th", true) => close_cell(st, &mut text_bounds, base, &mut out),
+                ("td" | "th", true) => close_cell(st, &mut text_bounds, base, out),
                 ("tr", _) => {
-                    close_cell(st, &mut text_bounds, base, &mut out);
+                    close_cell(st, &mut text_bounds, base, out);
                     if closing {
                         out.row_end = true;
                     }
                 }
                 ("table", c) => {
-                    close_cell(st, &mut text_bounds, base, &mut out);
+                    close_cell(st, &mut text_bounds, base, out);
                     st.in_table = !c;
                     out.row_end = true;
                 }
@@ -236,14 +244,13 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
         }
         i += len;
     }
-    flush_outside(&mut outside, base, &mut out);
+    flush_outside(&mut outside, base, out);
     // An open cell continues on the next line; keep what it has so far.
     if let (Some(_), Some((s, e))) = (st.open_cell, text_bounds)
         && s != usize::MAX
     {
         st.open_cell = Some((base + s, base + e));
     }
-    out
 }
 
 /// Text between tables' cells (a heading on the same line as `<table>`) is a cell of its own.
