@@ -2,7 +2,11 @@ fn main() {
     let base = include_str!("../tests/fixtures/dongsheng-2024.txt");
     let mut text = String::new();
     let mut i = 0;
-    while text.len() < 20_000_000 {
+    let target: usize = std::env::var("OGI_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000_000);
+    while text.len() < target {
         text.push_str(&format!("某局{i}政府信息公开工作年度报告\n"));
         text.push_str(base);
         i += 1;

@@ -48,6 +48,14 @@ fn is_space(c: char) -> bool {
 /// Trims whitespace (including U+3000) from both ends of `line[range]`.
 pub fn trim(line: &str, start: usize, end: usize) -> (usize, usize) {
     let s = &line[start..end];
+    let b = s.as_bytes();
+    // Fast path: no space at either end (most cells).
+    if b.first()
+        .is_some_and(|&c| c > b' ' && c != 0xE3 && c != 0xEF && c != 0xC2 && c != 0xE2)
+        && b.last().is_some_and(|&c| c > b' ' && c < 0x80)
+    {
+        return (start, end);
+    }
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let tail = s.trim_end_matches(is_space).len();
     if tail <= lead {
@@ -154,6 +162,18 @@ fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
 /// Whitespace-separated fields; the fields before the trailing run of value-like fields are joined
 /// into one label cell.
 fn split_plain(line: &str, base: usize, out: &mut LineCells) {
+    // Most plain lines are prose: when the last field is no value, the line is one cell.
+    let (ts, te) = trim(line, 0, line.len());
+    if ts == te {
+        return;
+    }
+    let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {
+        ts + i + line[ts + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    if !super::value::is_value_like(&line[last_start..te]) {
+        out.cells.push(base + ts..base + te);
+        return;
+    }
     let mut fields: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in line.char_indices() {

@@ -1,6 +1,10 @@
 //! Figures stated in the prose that the tables also hold: applications received, carried over and
 //! forward, administrative reviews and lawsuits (a stated "none" counts as 0).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::Span;
 use super::model::{Claim, NarrativeFigure};
 
@@ -84,14 +88,20 @@ const KEYWORDS: &[(&str, Claim, Option<&str>)] = &[
     ("行政诉讼", Claim::Lawsuits, None),
 ];
 
+static KEYWORD_SEARCH: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(KEYWORDS.iter().map(|k| k.0)).ok());
+
 pub fn extract(text: &str, prose: &[Span]) -> Vec<NarrativeFigure> {
     let mut out = Vec::new();
     for span in prose {
         let line = &text[span.clone()];
-        for &(keyword, claim, need) in KEYWORDS {
-            let mut from = 0;
-            while let Some(i) = line[from..].find(keyword).map(|i| i + from) {
-                from = i + keyword.len();
+        let Some(ac) = KEYWORD_SEARCH.as_ref() else {
+            return out;
+        };
+        for hit in ac.find_iter(line) {
+            let (_, claim, need) = KEYWORDS[hit.pattern().as_usize()];
+            let (i, from) = (hit.start(), hit.end());
+            {
                 if let Some(at) = negated(line, i) {
                     out.push(NarrativeFigure {
                         claim,
