@@ -4,6 +4,10 @@
 //! so an editor can re-split just the segments around an edit.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 
 use super::normalize::normal_char;
 
@@ -22,6 +26,7 @@ pub enum Landmark {
 }
 
 const TITLE_PHRASE: &str = "政府信息公开工作年度报告";
+const FIRST_PHRASE: &str = "总体情况";
 /// Titles are short; a sentence that mentions the annual report in passing is no title.
 const TITLE_MAX_CHARS: usize = 80;
 /// A title split over several lines (an HTML `<title>` and `<h1>`, a two-line heading) is one report
@@ -50,16 +55,23 @@ fn visible(line: &str) -> String {
 
 pub fn landmark(line: &str) -> Option<Landmark> {
     // Cheap rejections first: this runs on every line of a batch.
-    let has_title = memchr::memmem::find(line.as_bytes(), TITLE_PHRASE.as_bytes()).is_some();
-    let has_first = memchr::memmem::find(line.as_bytes(), "总体情况".as_bytes()).is_some();
+    static TITLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TITLE_PHRASE));
+    static FIRST: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(FIRST_PHRASE));
+    let has_title = TITLE.find(line.as_bytes()).is_some();
+    let has_first = FIRST.find(line.as_bytes()).is_some();
     if !has_title && !has_first {
         return None;
     }
     let text = visible(line);
-    if has_title && text.chars().count() <= TITLE_MAX_CHARS && !text.ends_with('.') && !text.contains(',') {
+    if has_title
+        && text.chars().count() <= TITLE_MAX_CHARS
+        && !text.ends_with('.')
+        && !text.contains(',')
+    {
         return Some(Landmark::Title);
     }
-    if has_first && (text == "一、总体情况" || text == "一、总体情况." || text == "一.总体情况") {
+    if has_first && (text == "一、总体情况" || text == "一、总体情况." || text == "一.总体情况")
+    {
         return Some(Landmark::FirstSection);
     }
     None
@@ -80,7 +92,11 @@ pub fn lines_with_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str
         };
         let content_end = end;
         if end < bytes.len() {
-            end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+            end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         }
         pos = end;
         Some((start..end, &text[start..content_end]))
@@ -88,20 +104,36 @@ pub fn lines_with_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str
 }
 
 /// Splits `text` into segments that tile it exactly.
+///
+/// Only lines holding a landmark phrase matter, so the text is searched once for the phrases
+/// (a batch of megabytes is not walked line by line here).
 pub fn segments(text: &str) -> Vec<Segment> {
+    static PHRASES: LazyLock<Option<AhoCorasick>> =
+        LazyLock::new(|| AhoCorasick::new([TITLE_PHRASE, FIRST_PHRASE]).ok());
     let mut out: Vec<Segment> = Vec::new();
     let mut current_start = 0usize;
     let mut current_is_report = false;
-    // Lines since the last title while the report has not reached 一、总体情况 yet.
+    // The line start of the last title while the report has not reached 一、总体情况 yet.
     let mut titled_awaiting_first: Option<usize> = None;
-    let mut line_no = 0usize;
-    for (range, line) in lines_with_ranges(text) {
-        line_no += 1;
-        let starts_report = match landmark(line) {
+    let mut last_line = usize::MAX;
+    let bytes = text.as_bytes();
+    let hits = PHRASES.as_ref().map(|ac| ac.find_iter(text));
+    for hit in hits.into_iter().flatten() {
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..hit.start()]).map_or(0, |i| i + 1);
+        if start == last_line {
+            continue;
+        }
+        last_line = start;
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[hit.end()..])
+            .map_or(text.len(), |i| hit.end() + i);
+        let starts_report = match landmark(&text[start..end]) {
             None => false,
             Some(Landmark::Title) => {
-                let continues = matches!(titled_awaiting_first, Some(at) if line_no - at <= TITLE_CONTINUATION_LINES);
-                titled_awaiting_first = Some(line_no);
+                let continues = titled_awaiting_first.is_some_and(|at| {
+                    line_breaks(&bytes[at..start], TITLE_CONTINUATION_LINES + 1)
+                        <= TITLE_CONTINUATION_LINES
+                });
+                titled_awaiting_first = Some(start);
                 !continues
             }
             Some(Landmark::FirstSection) => {
@@ -111,17 +143,38 @@ pub fn segments(text: &str) -> Vec<Segment> {
             }
         };
         if starts_report {
-            if range.start > current_start || current_is_report {
-                out.push(Segment { range: current_start..range.start, is_report: current_is_report });
+            if start > current_start || current_is_report {
+                out.push(Segment {
+                    range: current_start..start,
+                    is_report: current_is_report,
+                });
             }
-            current_start = range.start;
+            current_start = start;
             current_is_report = true;
         }
     }
     if text.len() > current_start || out.is_empty() || current_is_report {
-        out.push(Segment { range: current_start..text.len(), is_report: current_is_report });
+        out.push(Segment {
+            range: current_start..text.len(),
+            is_report: current_is_report,
+        });
     }
     out
+}
+
+/// Line breaks in `bytes` (`\r\n` counts once), counting no further than `limit`.
+fn line_breaks(bytes: &[u8], limit: usize) -> usize {
+    let mut n = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+            continue;
+        }
+        n += 1;
+        if n >= limit {
+            break;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -129,19 +182,30 @@ mod tests {
     use super::*;
 
     fn report_texts(text: &str) -> Vec<&str> {
-        segments(text).into_iter().filter(|s| s.is_report).map(|s| &text[s.range]).collect()
+        segments(text)
+            .into_iter()
+            .filter(|s| s.is_report)
+            .map(|s| &text[s.range])
+            .collect()
     }
 
     #[test]
     fn tiles_exactly() {
-        let text = "前言\n某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n一、总体情况\n乙\n";
+        let text =
+            "前言\n某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n一、总体情况\n乙\n";
         let segs = segments(text);
         assert_eq!(segs.first().map(|s| s.range.start), Some(0));
         assert_eq!(segs.last().map(|s| s.range.end), Some(text.len()));
         for w in segs.windows(2) {
             assert_eq!(w[0].range.end, w[1].range.start);
         }
-        assert_eq!(report_texts(text), vec!["某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n", "一、总体情况\n乙\n"]);
+        assert_eq!(
+            report_texts(text),
+            vec![
+                "某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n",
+                "一、总体情况\n乙\n"
+            ]
+        );
     }
 
     #[test]
