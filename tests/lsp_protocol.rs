@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 use support::{FIXTURE, Server, edit, uri};
 use tower_lsp_server::ls_types::request::{Completion, HoverRequest};
 use tower_lsp_server::ls_types::{
-    CompletionParams, HoverParams, Position, TextDocumentIdentifier, TextDocumentPositionParams, Uri,
+    CompletionParams, HoverParams, Position, TextDocumentIdentifier, TextDocumentPositionParams,
+    Uri,
 };
 
 fn at(uri: &Uri, line: u32, character: u32) -> TextDocumentPositionParams {
@@ -16,7 +17,12 @@ fn at(uri: &Uri, line: u32, character: u32) -> TextDocumentPositionParams {
     }
 }
 
-fn hover(server: &mut Server, uri: &Uri, line: u32, character: u32) -> Option<tower_lsp_server::ls_types::Hover> {
+fn hover(
+    server: &mut Server,
+    uri: &Uri,
+    line: u32,
+    character: u32,
+) -> Option<tower_lsp_server::ls_types::Hover> {
     server.request::<HoverRequest>(HoverParams {
         text_document_position_params: at(uri, line, character),
         work_done_progress_params: Default::default(),
@@ -32,7 +38,10 @@ fn initialize_advertises_every_feature_and_utf16_by_default() {
     assert_eq!(caps["textDocumentSync"]["openClose"], true);
     assert_eq!(caps["hoverProvider"], true);
     assert!(caps["completionProvider"].is_object());
-    assert_eq!(caps["codeActionProvider"]["codeActionKinds"], json!(["quickfix", "refactor.rewrite"]));
+    assert_eq!(
+        caps["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix", "refactor.rewrite"])
+    );
     assert_eq!(caps["documentSymbolProvider"], true);
     assert_eq!(caps["foldingRangeProvider"], true);
     assert_eq!(caps["inlayHintProvider"], true);
@@ -72,10 +81,16 @@ fn a_markdown_readme_stays_quiet() {
 #[test]
 fn a_request_before_initialize_gets_an_error_and_initialize_still_works() {
     let mut server = Server::spawn();
-    let early = server.request_raw("textDocument/hover", serde_json::to_value(at(&uri("a.txt"), 0, 0)).unwrap());
+    let early = server.request_raw(
+        "textDocument/hover",
+        serde_json::to_value(at(&uri("a.txt"), 0, 0)).unwrap(),
+    );
     assert_eq!(early.map_err(|e| e["code"].clone()), Err(json!(-32002)));
     let init = server.request_raw("initialize", json!({"capabilities": {}}));
-    assert_eq!(init.map(|r| r["capabilities"]["positionEncoding"].clone()), Ok(json!("utf-16")));
+    assert_eq!(
+        init.map(|r| r["capabilities"]["positionEncoding"].clone()),
+        Ok(json!("utf-16"))
+    );
     server.notify_raw("initialized", json!({}));
     server.shutdown();
 }
@@ -95,12 +110,18 @@ fn malformed_messages_get_errors_and_the_server_keeps_answering() {
     let unknown = server.request_raw("ogi/noSuchMethod", json!({}));
     assert_eq!(unknown.map_err(|e| e["code"].clone()), Err(json!(-32601)));
     let bad_params = server.request_raw("textDocument/hover", json!({"textDocument": 5}));
-    assert_eq!(bad_params.map_err(|e| e["code"].clone()), Err(json!(-32602)));
+    assert_eq!(
+        bad_params.map_err(|e| e["code"].clone()),
+        Err(json!(-32602))
+    );
     // Unknown documents: requests get an empty answer, notifications are ignored.
     let nowhere = uri("never-opened.txt");
     assert_eq!(hover(&mut server, &nowhere, 3, 3), None);
     server.change(&nowhere, 2, vec![edit((0, 0), (0, 0), "x")]);
-    let symbols = server.request_raw("textDocument/documentSymbol", json!({"textDocument": {"uri": nowhere}}));
+    let symbols = server.request_raw(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": nowhere}}),
+    );
     assert_eq!(symbols, Ok(Value::Null));
     // Still answering after all of that.
     let report = uri("report.txt");
@@ -143,9 +164,24 @@ fn a_fifty_megabyte_document_is_accepted() {
     server.open(&doc, &text, 1);
     let opened = server.diagnostics(&doc, 1);
     server.change(&doc, 2, vec![edit((0, 0), (0, 2), "那是")]);
-    server.change(&doc, 3, vec![edit((preamble_lines / 2, 2), (preamble_lines / 2, 4), "一段")]);
-    assert_eq!(server.diagnostics(&doc, 3), opened, "edits in the prose change no finding");
-    let symbols = server.request_raw("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}}));
+    server.change(
+        &doc,
+        3,
+        vec![edit(
+            (preamble_lines / 2, 2),
+            (preamble_lines / 2, 4),
+            "一段",
+        )],
+    );
+    assert_eq!(
+        server.diagnostics(&doc, 3),
+        opened,
+        "edits in the prose change no finding"
+    );
+    let symbols = server.request_raw(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": doc}}),
+    );
     assert!(symbols.is_ok_and(|s| s.is_array()));
     server.shutdown();
 }
@@ -158,20 +194,49 @@ fn two_hundred_edits_end_like_a_fresh_open() {
     server.open(&doc, FIXTURE, 1);
     server.diagnostics(&doc, 1);
     let mut text = FIXTURE.to_owned();
-    let inserts = ["9", "预期", "𠀀", "\n", "一、总体情况\n", "某局2024年政府信息公开工作年度报告\r\n", "", "逾期"];
+    let inserts = [
+        "9",
+        "预期",
+        "𠀀",
+        "\n",
+        "一、总体情况\n",
+        "某局2024年政府信息公开工作年度报告\r\n",
+        "",
+        "逾期",
+    ];
     for i in 0..200u32 {
         // Positions spread over the whole text; every fourth edit also deletes a few characters.
         let chars = text.chars().count();
         let at_char = (i as usize * 7919) % (chars + 1);
         // A position between `\r` and `\n` does not exist in the protocol: step over the `\n`.
-        let whole = |at: usize| if text[..at].ends_with('\r') && text[at..].starts_with('\n') { at + 1 } else { at };
-        let start = whole(text.char_indices().nth(at_char).map_or(text.len(), |(b, _)| b));
-        let end = whole(
-            text[start..].char_indices().nth(if i % 4 == 0 { 3 } else { 0 }).map_or(text.len(), |(b, _)| start + b),
+        let whole = |at: usize| {
+            if text[..at].ends_with('\r') && text[at..].starts_with('\n') {
+                at + 1
+            } else {
+                at
+            }
+        };
+        let start = whole(
+            text.char_indices()
+                .nth(at_char)
+                .map_or(text.len(), |(b, _)| b),
         );
-        let (a, b) = (support::position(&text, start, false), support::position(&text, end, false));
+        let end = whole(
+            text[start..]
+                .char_indices()
+                .nth(if i % 4 == 0 { 3 } else { 0 })
+                .map_or(text.len(), |(b, _)| start + b),
+        );
+        let (a, b) = (
+            support::position(&text, start, false),
+            support::position(&text, end, false),
+        );
         let insert = inserts[i as usize % inserts.len()];
-        server.change(&doc, 2 + i as i32, vec![edit((a.line, a.character), (b.line, b.character), insert)]);
+        server.change(
+            &doc,
+            2 + i as i32,
+            vec![edit((a.line, a.character), (b.line, b.character), insert)],
+        );
         text.replace_range(start..end, insert);
     }
     let typed = server.diagnostics(&doc, 201);
@@ -179,7 +244,9 @@ fn two_hundred_edits_end_like_a_fresh_open() {
     server.open(&fresh, &text, 1);
     let expected = server.diagnostics(&fresh, 1);
     let normalise = |d: Vec<tower_lsp_server::ls_types::Diagnostic>| {
-        serde_json::to_string(&d).unwrap().replace("fresh.txt", "typed.txt")
+        serde_json::to_string(&d)
+            .unwrap()
+            .replace("fresh.txt", "typed.txt")
     };
     assert_eq!(normalise(typed), normalise(expected));
     server.shutdown();
@@ -191,7 +258,10 @@ fn closing_a_document_clears_its_diagnostics() {
     let doc = uri("closed.txt");
     server.open(&doc, FIXTURE, 1);
     server.diagnostics(&doc, 1);
-    server.notify_raw("textDocument/didClose", json!({"textDocument": {"uri": doc}}));
+    server.notify_raw(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": doc}}),
+    );
     let cleared = server.receive(|m| m["method"] == "textDocument/publishDiagnostics");
     assert_eq!(cleared["params"], json!({"uri": doc, "diagnostics": []}));
     assert_eq!(hover(&mut server, &doc, 1, 1), None);

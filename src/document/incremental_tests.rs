@@ -31,11 +31,19 @@ const FRAGMENTS: &[&str] = &[
 
 /// Sees every byte of a segment, so reusing an analysis for changed text cannot go unnoticed.
 fn witness(text: &str) -> Option<ReportAnalysis> {
-    let mut findings = vec![Finding::new(Rule::MissingSection, 0..text.len(), Message::new(text, ""))];
+    let mut findings = vec![Finding::new(
+        Rule::MissingSection,
+        0..text.len(),
+        Message::new(text, ""),
+    )];
     findings.extend(
-        text.match_indices("预期").map(|(i, m)| Finding::new(Rule::Nonstandard, i..i + m.len(), Message::new("", ""))),
+        text.match_indices("预期")
+            .map(|(i, m)| Finding::new(Rule::Nonstandard, i..i + m.len(), Message::new("", ""))),
     );
-    Some(ReportAnalysis { findings })
+    Some(ReportAnalysis {
+        findings,
+        ..ReportAnalysis::default()
+    })
 }
 
 fn body_offset(text: &str) -> usize {
@@ -65,7 +73,12 @@ fn assert_same_as_full(doc: &mut Document, text: &str) {
         .into_iter()
         .map(|s| (s.range.start + base..s.range.end + base, s.is_report))
         .collect();
-    let actual: Vec<_> = doc.reports().segments().iter().map(|s| (s.range.clone(), s.is_report)).collect();
+    let actual: Vec<_> = doc
+        .reports()
+        .segments()
+        .iter()
+        .map(|s| (s.range.clone(), s.is_report))
+        .collect();
     assert_eq!(actual, expected, "segments of {text:?}");
     let (rope, reports) = doc.rope_and_reports_mut();
     reports.analyse_pending_with(rope, witness);
@@ -88,7 +101,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         prop::collection::vec(prop::sample::select(FRAGMENTS), 0..3),
         any::<bool>(),
     )
-        .prop_map(|(at, delete, insert, utf8)| Edit { at, delete, insert, utf8 })
+        .prop_map(|(at, delete, insert, utf8)| Edit {
+            at,
+            delete,
+            insert,
+            utf8,
+        })
 }
 
 fn base_text() -> impl Strategy<Value = String> {
@@ -105,19 +123,58 @@ fn base_text() -> impl Strategy<Value = String> {
 
 /// Applies `edit` to both documents (one checked with the witness analyser, one with the real core).
 fn apply(doc: &mut Document, real: &mut Document, model: &mut String, edit: &Edit) {
-    let boundaries: Vec<usize> = model.char_indices().map(|(i, _)| i).chain([model.len()]).collect();
-    let change = apply_at(doc, model, *edit.at.get(&boundaries), edit.delete, &edit.insert.concat(), edit.utf8);
-    real.apply(&change, if edit.utf8 { Encoding::Utf8 } else { Encoding::Utf16 });
+    let boundaries: Vec<usize> = model
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([model.len()])
+        .collect();
+    let change = apply_at(
+        doc,
+        model,
+        *edit.at.get(&boundaries),
+        edit.delete,
+        &edit.insert.concat(),
+        edit.utf8,
+    );
+    real.apply(
+        &change,
+        if edit.utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        },
+    );
 }
 
 /// Replaces `delete` characters at byte `start` in the document through positions, and the same
 /// resolved bytes in the model string.
-fn apply_at(doc: &mut Document, model: &mut String, start: usize, delete: usize, text: &str, utf8: bool) -> TextChange {
-    let end =
-        model[start..].char_indices().map(|(i, _)| start + i).chain([model.len()]).nth(delete).unwrap_or(model.len());
-    let encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
-    let range = Some((offset_to_position(doc.rope(), start, encoding), offset_to_position(doc.rope(), end, encoding)));
-    let change = TextChange { range, text: text.to_owned() };
+fn apply_at(
+    doc: &mut Document,
+    model: &mut String,
+    start: usize,
+    delete: usize,
+    text: &str,
+    utf8: bool,
+) -> TextChange {
+    let end = model[start..]
+        .char_indices()
+        .map(|(i, _)| start + i)
+        .chain([model.len()])
+        .nth(delete)
+        .unwrap_or(model.len());
+    let encoding = if utf8 {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    };
+    let range = Some((
+        offset_to_position(doc.rope(), start, encoding),
+        offset_to_position(doc.rope(), end, encoding),
+    ));
+    let change = TextChange {
+        range,
+        text: text.to_owned(),
+    };
     let applied = doc.apply(&change, encoding);
     model.replace_range(applied.replaced, text);
     change
@@ -175,7 +232,13 @@ fn an_edit_elsewhere_keeps_the_analysis_of_untouched_reports() {
     let at = text.rfind("\n8 |").unwrap_or(0) + 1;
     let position = offset_to_position(doc.rope(), at, Encoding::Utf16);
     let next = super::Position::new(position.line, position.character + 1);
-    doc.apply(&TextChange { range: Some((position, next)), text: "9".into() }, Encoding::Utf16);
+    doc.apply(
+        &TextChange {
+            range: Some((position, next)),
+            text: "9".into(),
+        },
+        Encoding::Utf16,
+    );
     let after: Vec<u64> = doc.reports().reports().map(|s| s.id).collect();
     assert_eq!(after[..2], ids[..2]);
     assert_ne!(after[2], ids[2]);

@@ -36,7 +36,10 @@ pub struct Resolved {
 fn terminator_len(rope: &Rope, line: usize) -> usize {
     let slice = rope.line(line);
     let len = slice.len_bytes();
-    match (len.checked_sub(2).map(|i| slice.byte(i)), len.checked_sub(1).map(|i| slice.byte(i))) {
+    match (
+        len.checked_sub(2).map(|i| slice.byte(i)),
+        len.checked_sub(1).map(|i| slice.byte(i)),
+    ) {
         (Some(b'\r'), Some(b'\n')) => 2,
         (_, Some(b'\n' | b'\r')) => 1,
         _ => 0,
@@ -58,9 +61,14 @@ pub fn offset_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Pos
     let line = rope.char_to_line(char_idx);
     let character = match encoding {
         Encoding::Utf8 => rope.char_to_byte(char_idx) - rope.line_to_byte(line),
-        Encoding::Utf16 => rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(rope.line_to_char(line)),
+        Encoding::Utf16 => {
+            rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(rope.line_to_char(line))
+        }
     };
-    Position { line: saturate(line), character: saturate(character) }
+    Position {
+        line: saturate(line),
+        character: saturate(character),
+    }
 }
 
 /// The byte offset of `position`. A line past the end resolves to the end of the document, a column past
@@ -68,7 +76,10 @@ pub fn offset_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Pos
 pub fn position_to_offset(rope: &Rope, position: Position, encoding: Encoding) -> Resolved {
     let line = position.line as usize;
     if line >= rope.len_lines() {
-        return Resolved { offset: rope.len_bytes(), clamped: true };
+        return Resolved {
+            offset: rope.len_bytes(),
+            clamped: true,
+        };
     }
     let (start, end) = line_content(rope, line);
     let character = position.character as usize;
@@ -76,21 +87,33 @@ pub fn position_to_offset(rope: &Rope, position: Position, encoding: Encoding) -
         Encoding::Utf8 => {
             let wanted = start.saturating_add(character);
             if wanted > end {
-                return Resolved { offset: end, clamped: true };
+                return Resolved {
+                    offset: end,
+                    clamped: true,
+                };
             }
             let floored = rope.char_to_byte(rope.byte_to_char(wanted));
-            Resolved { offset: floored, clamped: floored != wanted }
+            Resolved {
+                offset: floored,
+                clamped: floored != wanted,
+            }
         }
         Encoding::Utf16 => {
             let start_cu = rope.char_to_utf16_cu(rope.byte_to_char(start));
             let end_cu = rope.char_to_utf16_cu(rope.byte_to_char(end));
             let wanted = start_cu.saturating_add(character);
             if wanted > end_cu {
-                return Resolved { offset: end, clamped: true };
+                return Resolved {
+                    offset: end,
+                    clamped: true,
+                };
             }
             let char_idx = rope.utf16_cu_to_char(wanted);
             let exact = rope.char_to_utf16_cu(char_idx) == wanted;
-            Resolved { offset: rope.char_to_byte(char_idx), clamped: !exact }
+            Resolved {
+                offset: rope.char_to_byte(char_idx),
+                clamped: !exact,
+            }
         }
     }
 }
@@ -108,7 +131,10 @@ mod tests {
     /// Every character boundary of `text` must survive offset → position → offset under both encodings.
     fn assert_round_trip(text: &str) {
         let rope = Rope::from_str(text);
-        for (offset, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (offset, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             for encoding in [Encoding::Utf8, Encoding::Utf16] {
                 let position = offset_to_position(&rope, offset, encoding);
                 let back = position_to_offset(&rope, position, encoding);
@@ -116,7 +142,14 @@ mod tests {
                 if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
                     continue;
                 }
-                assert_eq!(back, Resolved { offset, clamped: false }, "{encoding:?} offset {offset} via {position:?}");
+                assert_eq!(
+                    back,
+                    Resolved {
+                        offset,
+                        clamped: false
+                    },
+                    "{encoding:?} offset {offset} via {position:?}"
+                );
             }
         }
     }
@@ -133,23 +166,44 @@ mod tests {
         let rope = Rope::from_str(TEXT);
         // Line 1 is `𠀀预期a`: 预 starts after the astral char.
         let yu = TEXT.find('预').unwrap_or(0);
-        assert_eq!(offset_to_position(&rope, yu, Encoding::Utf16), Position::new(1, 2));
-        assert_eq!(offset_to_position(&rope, yu, Encoding::Utf8), Position::new(1, 4));
+        assert_eq!(
+            offset_to_position(&rope, yu, Encoding::Utf16),
+            Position::new(1, 2)
+        );
+        assert_eq!(
+            offset_to_position(&rope, yu, Encoding::Utf8),
+            Position::new(1, 4)
+        );
         let a = TEXT.find('a').unwrap_or(0);
-        assert_eq!(offset_to_position(&rope, a, Encoding::Utf16), Position::new(1, 4));
-        assert_eq!(offset_to_position(&rope, a, Encoding::Utf8), Position::new(1, 10));
+        assert_eq!(
+            offset_to_position(&rope, a, Encoding::Utf16),
+            Position::new(1, 4)
+        );
+        assert_eq!(
+            offset_to_position(&rope, a, Encoding::Utf8),
+            Position::new(1, 10)
+        );
     }
 
     #[test]
     fn lone_carriage_return_and_crlf_break_lines() {
         let rope = Rope::from_str(TEXT);
         let b = TEXT.find('b').unwrap_or(0);
-        assert_eq!(offset_to_position(&rope, b, Encoding::Utf16), Position::new(2, 0));
+        assert_eq!(
+            offset_to_position(&rope, b, Encoding::Utf16),
+            Position::new(2, 0)
+        );
         let last = TEXT.find('末').unwrap_or(0);
-        assert_eq!(offset_to_position(&rope, last, Encoding::Utf8), Position::new(4, 0));
+        assert_eq!(
+            offset_to_position(&rope, last, Encoding::Utf8),
+            Position::new(4, 0)
+        );
         assert_eq!(
             position_to_offset(&rope, Position::new(0, 6), Encoding::Utf16),
-            Resolved { offset: 18, clamped: false }
+            Resolved {
+                offset: 18,
+                clamped: false
+            }
         );
     }
 
@@ -159,21 +213,36 @@ mod tests {
         // Past the end of line 0: the end of its text, before `\r\n`.
         assert_eq!(
             position_to_offset(&rope, Position::new(0, 99), Encoding::Utf16),
-            Resolved { offset: 18, clamped: true }
+            Resolved {
+                offset: 18,
+                clamped: true
+            }
         );
         assert_eq!(
             position_to_offset(&rope, Position::new(0, 99), Encoding::Utf8),
-            Resolved { offset: 18, clamped: true }
+            Resolved {
+                offset: 18,
+                clamped: true
+            }
         );
         assert_eq!(
             position_to_offset(&rope, Position::new(40, 0), Encoding::Utf16),
-            Resolved { offset: TEXT.len(), clamped: true }
+            Resolved {
+                offset: TEXT.len(),
+                clamped: true
+            }
         );
         assert_eq!(
             position_to_offset(&rope, Position::new(u32::MAX, u32::MAX), Encoding::Utf8),
-            Resolved { offset: TEXT.len(), clamped: true }
+            Resolved {
+                offset: TEXT.len(),
+                clamped: true
+            }
         );
-        assert_eq!(offset_to_position(&rope, usize::MAX, Encoding::Utf16), Position::new(4, 1));
+        assert_eq!(
+            offset_to_position(&rope, usize::MAX, Encoding::Utf16),
+            Position::new(4, 1)
+        );
     }
 
     #[test]
@@ -183,18 +252,30 @@ mod tests {
         // Inside the surrogate pair of 𠀀.
         assert_eq!(
             position_to_offset(&rope, Position::new(1, 1), Encoding::Utf16),
-            Resolved { offset: line1, clamped: true }
+            Resolved {
+                offset: line1,
+                clamped: true
+            }
         );
         // Inside the UTF-8 bytes of 𠀀 and of 预.
         assert_eq!(
             position_to_offset(&rope, Position::new(1, 3), Encoding::Utf8),
-            Resolved { offset: line1, clamped: true }
+            Resolved {
+                offset: line1,
+                clamped: true
+            }
         );
         assert_eq!(
             position_to_offset(&rope, Position::new(1, 5), Encoding::Utf8),
-            Resolved { offset: line1 + 4, clamped: true }
+            Resolved {
+                offset: line1 + 4,
+                clamped: true
+            }
         );
         // A byte offset inside a character maps to that character's position.
-        assert_eq!(offset_to_position(&rope, line1 + 2, Encoding::Utf16), Position::new(1, 0));
+        assert_eq!(
+            offset_to_position(&rope, line1 + 2, Encoding::Utf16),
+            Position::new(1, 0)
+        );
     }
 }

@@ -60,7 +60,11 @@ fn bom_len(rope: &Rope) -> usize {
 impl ReportCache {
     /// Splits the whole document; every report starts [`SegmentState::Pending`].
     pub fn new(rope: &Rope) -> ReportCache {
-        let mut cache = ReportCache { base: 0, segments: Vec::new(), next_id: 0 };
+        let mut cache = ReportCache {
+            base: 0,
+            segments: Vec::new(),
+            next_id: 0,
+        };
         cache.rebuild(rope);
         cache
     }
@@ -97,13 +101,21 @@ impl ReportCache {
 
     /// The report segment holding byte `offset` (the end of the document belongs to the last segment).
     pub fn report_at(&self, offset: usize) -> Option<&CachedSegment> {
-        let i = self.segments.partition_point(|s| s.range.end <= offset).min(self.segments.len().saturating_sub(1));
-        self.segments.get(i).filter(|s| s.is_report && s.range.start <= offset)
+        let i = self
+            .segments
+            .partition_point(|s| s.range.end <= offset)
+            .min(self.segments.len().saturating_sub(1));
+        self.segments
+            .get(i)
+            .filter(|s| s.is_report && s.range.start <= offset)
     }
 
     /// Report segments that still need the core: their ids and ranges.
     pub fn pending(&self) -> Vec<(u64, Range<usize>)> {
-        self.reports().filter(|s| matches!(s.state, SegmentState::Pending)).map(|s| (s.id, s.range.clone())).collect()
+        self.reports()
+            .filter(|s| matches!(s.state, SegmentState::Pending))
+            .map(|s| (s.id, s.range.clone()))
+            .collect()
     }
 
     /// Stores the result of analysing segment `id`; `None` marks a failed analysis. A result for a
@@ -125,7 +137,11 @@ impl ReportCache {
     }
 
     /// [`Self::analyse_pending`] with another analyser (tests check reuse with one that sees every byte).
-    pub fn analyse_pending_with(&mut self, rope: &Rope, analyse: impl Fn(&str) -> Option<ReportAnalysis>) {
+    pub fn analyse_pending_with(
+        &mut self,
+        rope: &Rope,
+        analyse: impl Fn(&str) -> Option<ReportAnalysis>,
+    ) {
         for (id, range) in self.pending() {
             let text = String::from(rope.byte_slice(range));
             self.store(id, analyse(&text).map(Arc::new));
@@ -139,9 +155,9 @@ impl ReportCache {
             match &segment.state {
                 SegmentState::Pending => return None,
                 SegmentState::Failed => out.failed += 1,
-                SegmentState::Ready(a) => {
-                    out.findings.extend(a.findings.iter().map(|f| f.shifted(segment.range.start)))
-                }
+                SegmentState::Ready(a) => out
+                    .findings
+                    .extend(a.findings.iter().map(|f| f.shifted(segment.range.start))),
             }
         }
         Some(out)
@@ -155,7 +171,11 @@ impl ReportCache {
         let delta = new_len as isize - old.len() as isize;
         let shift = |n: usize| n.checked_add_signed(delta).unwrap_or(0);
         let last = self.segments.len() - 1;
-        let containing = |at: usize| self.segments.partition_point(|s| s.range.end <= at).min(last);
+        let containing = |at: usize| {
+            self.segments
+                .partition_point(|s| s.range.end <= at)
+                .min(last)
+        };
         let (first, end) = (containing(old.start), containing(old.end));
         if first == end && self.grows_preamble(rope, first, old.start, old.start + new_len, shift) {
             self.segments[0].range.end = shift(self.segments[0].range.end);
@@ -174,13 +194,21 @@ impl ReportCache {
                 // The region no longer starts at a report boundary: the segmentation contract was broken.
                 return self.rebuild(rope);
             }
-            let settled =
-                hi == last || fresh.last().map(|s| s.range.start + start) == Some(shift(self.segments[hi].range.start));
+            let settled = hi == last
+                || fresh.last().map(|s| s.range.start + start)
+                    == Some(shift(self.segments[hi].range.start));
             if !settled {
                 hi += 1;
                 continue;
             }
-            let replaced = self.reuse(fresh, start, old.start, old.start + new_len, delta, lo..hi + 1);
+            let replaced = self.reuse(
+                fresh,
+                start,
+                old.start,
+                old.start + new_len,
+                delta,
+                lo..hi + 1,
+            );
             let count = replaced.len();
             self.segments.splice(lo..=hi, replaced);
             self.shift_from(lo + count, delta);
@@ -204,17 +232,29 @@ impl ReportCache {
             let old_range = if range.end <= edit_start {
                 Some(range.clone())
             } else if range.start >= edit_end {
-                range.start.checked_add_signed(-delta).zip(range.end.checked_add_signed(-delta)).map(|(a, b)| a..b)
+                range
+                    .start
+                    .checked_add_signed(-delta)
+                    .zip(range.end.checked_add_signed(-delta))
+                    .map(|(a, b)| a..b)
             } else {
                 None
             };
-            let kept = old_range
-                .and_then(|r| self.segments[old.clone()].iter().find(|c| c.range == r && c.is_report == s.is_report));
+            let kept = old_range.and_then(|r| {
+                self.segments[old.clone()]
+                    .iter()
+                    .find(|c| c.range == r && c.is_report == s.is_report)
+            });
             out.push(match kept {
                 Some(c) => CachedSegment { range, ..c.clone() },
                 None => {
                     self.next_id += 1;
-                    CachedSegment { id: self.next_id, range, is_report: s.is_report, state: SegmentState::Pending }
+                    CachedSegment {
+                        id: self.next_id,
+                        range,
+                        is_report: s.is_report,
+                        state: SegmentState::Pending,
+                    }
                 }
             });
         }
@@ -239,13 +279,21 @@ impl ReportCache {
         new_end: usize,
         shift: impl Fn(usize) -> usize,
     ) -> bool {
-        let Some(segment) = self.segments.get(index).filter(|s| index == 0 && !s.is_report) else {
+        let Some(segment) = self
+            .segments
+            .get(index)
+            .filter(|s| index == 0 && !s.is_report)
+        else {
             return false;
         };
         let line_lo = rope.byte_to_line(start);
         let line_hi = rope.byte_to_line(new_end.min(rope.len_bytes()));
         let lines_start = rope.line_to_byte(line_lo);
-        let lines_end = if line_hi + 1 < rope.len_lines() { rope.line_to_byte(line_hi + 1) } else { rope.len_bytes() };
+        let lines_end = if line_hi + 1 < rope.len_lines() {
+            rope.line_to_byte(line_hi + 1)
+        } else {
+            rope.len_bytes()
+        };
         if lines_start < self.base || lines_end > shift(segment.range.end) {
             return false;
         }

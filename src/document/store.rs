@@ -38,7 +38,11 @@ impl Document {
     pub fn new(text: &str, version: i32) -> Document {
         let rope = Rope::from_str(text);
         let reports = ReportCache::new(&rope);
-        Document { rope, version, reports }
+        Document {
+            rope,
+            version,
+            reports,
+        }
     }
 
     pub fn rope(&self) -> &Rope {
@@ -71,17 +75,29 @@ impl Document {
         let Some((start, end)) = change.range else {
             self.rope = Rope::from_str(&change.text);
             self.reports = ReportCache::new(&self.rope);
-            return AppliedEdit { replaced: 0..0, inserted: change.text.len(), clamped: false };
+            return AppliedEdit {
+                replaced: 0..0,
+                inserted: change.text.len(),
+                clamped: false,
+            };
         };
         let a = position_to_offset(&self.rope, start, encoding);
         let b = position_to_offset(&self.rope, end, encoding);
         let reversed = a.offset > b.offset;
         let replaced = a.offset.min(b.offset)..a.offset.max(b.offset);
-        let (from, to) = (self.rope.byte_to_char(replaced.start), self.rope.byte_to_char(replaced.end));
+        let (from, to) = (
+            self.rope.byte_to_char(replaced.start),
+            self.rope.byte_to_char(replaced.end),
+        );
         self.rope.remove(from..to);
         self.rope.insert(from, &change.text);
-        self.reports.edit(&self.rope, replaced.clone(), change.text.len());
-        AppliedEdit { replaced, inserted: change.text.len(), clamped: a.clamped || b.clamped || reversed }
+        self.reports
+            .edit(&self.rope, replaced.clone(), change.text.len());
+        AppliedEdit {
+            replaced,
+            inserted: change.text.len(),
+            clamped: a.clamped || b.clamped || reversed,
+        }
     }
 
     pub fn text(&self) -> String {
@@ -125,8 +141,15 @@ impl DocumentStore {
     }
 
     /// Applies one change to an open document; `None` for a document that is not open.
-    pub fn apply_edit(&mut self, uri: &str, change: &TextChange, encoding: Encoding) -> Option<AppliedEdit> {
-        self.documents.get_mut(uri).map(|d| d.apply(change, encoding))
+    pub fn apply_edit(
+        &mut self,
+        uri: &str,
+        change: &TextChange,
+        encoding: Encoding,
+    ) -> Option<AppliedEdit> {
+        self.documents
+            .get_mut(uri)
+            .map(|d| d.apply(change, encoding))
     }
 
     pub fn uris(&self) -> impl Iterator<Item = &str> {
@@ -139,7 +162,10 @@ mod tests {
     use super::*;
 
     fn change(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextChange {
-        TextChange { range: Some((Position::new(l0, c0), Position::new(l1, c1))), text: text.to_owned() }
+        TextChange {
+            range: Some((Position::new(l0, c0), Position::new(l1, c1))),
+            text: text.to_owned(),
+        }
     }
 
     #[test]
@@ -157,7 +183,14 @@ mod tests {
     fn out_of_range_and_mid_character_edits_are_clamped() {
         let mut doc = Document::new("甲乙\r\n丙", 1);
         let edit = doc.apply(&change(0, 99, 7, 0, "!"), Encoding::Utf16);
-        assert_eq!(edit, AppliedEdit { replaced: 6..11, inserted: 1, clamped: true });
+        assert_eq!(
+            edit,
+            AppliedEdit {
+                replaced: 6..11,
+                inserted: 1,
+                clamped: true
+            }
+        );
         assert_eq!(doc.text(), "甲乙!");
         let edit = doc.apply(&change(0, 2, 0, 1, ""), Encoding::Utf8);
         assert!(edit.clamped);
@@ -169,10 +202,16 @@ mod tests {
     fn store_knows_only_open_documents() {
         let mut store = DocumentStore::new();
         store.open("file:///a.txt", "一、总体情况\n", 3);
-        assert_eq!(store.apply_edit("file:///b.txt", &change(0, 0, 0, 0, "x"), Encoding::Utf16), None);
+        assert_eq!(
+            store.apply_edit("file:///b.txt", &change(0, 0, 0, 0, "x"), Encoding::Utf16),
+            None
+        );
         let edit = store.apply_edit("file:///a.txt", &change(0, 0, 0, 0, "x"), Encoding::Utf16);
         assert_eq!(edit.map(|e| e.replaced), Some(0..0));
-        assert_eq!(store.get("file:///a.txt").map(Document::text), Some("x一、总体情况\n".to_owned()));
+        assert_eq!(
+            store.get("file:///a.txt").map(Document::text),
+            Some("x一、总体情况\n".to_owned())
+        );
         assert!(store.close("file:///a.txt").is_some());
         assert!(store.get("file:///a.txt").is_none());
     }

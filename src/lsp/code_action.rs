@@ -26,9 +26,13 @@ pub fn code_actions(
         let start = report.range.start;
         if wanted(only, &CodeActionKind::QUICKFIX) {
             for finding in report.analysis.findings.iter().map(|f| f.shifted(start)) {
-                let (Some(fix), Some(severity)) =
-                    (&finding.fix, snapshot.settings.rules.severity(finding.rule, finding.severity))
-                else {
+                let (Some(fix), Some(severity)) = (
+                    &finding.fix,
+                    snapshot
+                        .settings
+                        .rules
+                        .severity(finding.rule, finding.severity),
+                ) else {
                     continue;
                 };
                 if finding.span.start > span.end || span.start > finding.span.end {
@@ -54,7 +58,14 @@ pub fn code_actions(
                 let shifted = rewrite.span.start + start..rewrite.span.end + start;
                 let title = rewrite.title.get(locale);
                 let kind = CodeActionKind::REFACTOR_REWRITE;
-                let action = to_proto::code_action(target, title, kind, &shifted, &rewrite.replacement, None);
+                let action = to_proto::code_action(
+                    target,
+                    title,
+                    kind,
+                    &shifted,
+                    &rewrite.replacement,
+                    None,
+                );
                 actions.push(CodeActionOrCommand::CodeAction(action));
             }
         }

@@ -14,10 +14,18 @@ pub fn completion(snapshot: &Snapshot, position: ls_types::Position) -> Option<C
     let text = snapshot.text(report);
     let start = report.range.start;
     let target = snapshot.target();
-    let items = facts::complete(&text, &report.analysis, offset - start, snapshot.settings.locale)
-        .iter()
-        .filter(|fact| snapshot.settings.snippets || !fact.is_snippet)
-        .map(|fact| to_proto::completion_item(target, fact, start))
-        .collect();
-    Some(CompletionResponse::List(CompletionList { is_incomplete: false, items }))
+    let items = facts::complete(
+        &text,
+        &report.analysis,
+        offset - start,
+        snapshot.settings.locale,
+    )
+    .iter()
+    .filter(|fact| snapshot.settings.snippets || !fact.is_snippet)
+    .map(|fact| to_proto::completion_item(target, fact, start))
+    .collect();
+    Some(CompletionResponse::List(CompletionList {
+        is_incomplete: false,
+        items,
+    }))
 }

@@ -21,7 +21,9 @@ impl RuleConfig {
     /// Reads the settings a client sent. Unknown codes and levels are returned as problems to log;
     /// `None` when the value holds no rule settings at all (then the current ones stay).
     pub fn from_json(value: &Value) -> Option<(RuleConfig, Vec<String>)> {
-        let rules = value.get("rules").or_else(|| value.get(SECTION).and_then(|v| v.get("rules")))?;
+        let rules = value
+            .get("rules")
+            .or_else(|| value.get(SECTION).and_then(|v| v.get("rules")))?;
         let mut config = RuleConfig::default();
         let mut problems = Vec::new();
         let Some(map) = rules.as_object() else {
@@ -63,12 +65,20 @@ mod tests {
 
     #[test]
     fn switches_off_and_relevels() {
-        let (config, problems) =
-            RuleConfig::from_json(&json!({"rules": {"label/nonstandard": "off", "value/missing": "error"}})).unwrap();
+        let (config, problems) = RuleConfig::from_json(
+            &json!({"rules": {"label/nonstandard": "off", "value/missing": "error"}}),
+        )
+        .unwrap();
         assert!(problems.is_empty());
         assert_eq!(config.severity(Rule::Nonstandard, Severity::Warning), None);
-        assert_eq!(config.severity(Rule::Missing, Severity::Warning), Some(Severity::Error));
-        assert_eq!(config.severity(Rule::RowTotal, Severity::Error), Some(Severity::Error));
+        assert_eq!(
+            config.severity(Rule::Missing, Severity::Warning),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            config.severity(Rule::RowTotal, Severity::Error),
+            Some(Severity::Error)
+        );
     }
 
     #[test]
@@ -77,10 +87,16 @@ mod tests {
             &json!({"ogi": {"rules": {"balance/row-total": "hint", "nope": "off", "value/missing": 3}}}),
         )
         .unwrap();
-        assert_eq!(config.severity(Rule::RowTotal, Severity::Error), Some(Severity::Hint));
+        assert_eq!(
+            config.severity(Rule::RowTotal, Severity::Error),
+            Some(Severity::Hint)
+        );
         assert_eq!(
             problems,
-            vec!["unknown rule `nope`".to_owned(), "rule `value/missing`: unknown level 3".to_owned()]
+            vec![
+                "unknown rule `nope`".to_owned(),
+                "rule `value/missing`: unknown level 3".to_owned()
+            ]
         );
         assert_eq!(RuleConfig::from_json(&json!({"other": 1})), None);
         assert_eq!(RuleConfig::from_json(&Value::Null), None);

@@ -23,7 +23,11 @@ pub fn to_diagnostics(target: Target, findings: &Findings, rules: &RuleConfig) -
     findings
         .findings
         .iter()
-        .filter_map(|f| rules.severity(f.rule, f.severity).map(|s| to_proto::diagnostic(target, f, s)))
+        .filter_map(|f| {
+            rules
+                .severity(f.rule, f.severity)
+                .map(|s| to_proto::diagnostic(target, f, s))
+        })
         .collect()
 }
 
@@ -52,19 +56,35 @@ async fn publish_if_current(session: &Session, uri: &Uri, generation: u64) {
     if !state.is_current(uri, generation) {
         return;
     }
-    let Some(document) = state.documents.get(uri.as_str()) else { return };
-    let Some(findings) = document.reports().findings() else { return };
-    let target =
-        Target { uri, rope: document.rope(), encoding: state.settings.encoding, locale: state.settings.locale };
+    let Some(document) = state.documents.get(uri.as_str()) else {
+        return;
+    };
+    let Some(findings) = document.reports().findings() else {
+        return;
+    };
+    let target = Target {
+        uri,
+        rope: document.rope(),
+        encoding: state.settings.encoding,
+        locale: state.settings.locale,
+    };
     let diagnostics = to_diagnostics(target, &findings, &state.settings.rules);
-    session.publish(Publish { uri: uri.clone(), diagnostics, version: Some(document.version()) });
+    session.publish(Publish {
+        uri: uri.clone(),
+        diagnostics,
+        version: Some(document.version()),
+    });
 }
 
 /// Re-publishes every open document (after the rule configuration changed).
 pub fn republish_all(session: &Session) {
     let scheduled: Vec<(Uri, u64)> = {
         let mut state = session.lock();
-        state.open_uris().into_iter().map(|uri| (uri.clone(), state.bump(&uri))).collect()
+        state
+            .open_uris()
+            .into_iter()
+            .map(|uri| (uri.clone(), state.bump(&uri)))
+            .collect()
     };
     for (uri, generation) in scheduled {
         schedule(session, uri, generation, Duration::ZERO);

@@ -12,9 +12,18 @@ pub fn hover(snapshot: &Snapshot, position: ls_types::Position) -> Option<Hover>
     let report = snapshot.report_at(offset)?;
     let text = snapshot.text(report);
     let start = report.range.start;
-    let found = facts::hover(&text, &report.analysis, offset - start, snapshot.settings.locale)?;
+    let found = facts::hover(
+        &text,
+        &report.analysis,
+        offset - start,
+        snapshot.settings.locale,
+    )?;
     Some(Hover {
         contents: HoverContents::Markup(to_proto::markdown(found.markdown)),
-        range: Some(snapshot.target().range(&(found.span.start + start..found.span.end + start))),
+        range: Some(
+            snapshot
+                .target()
+                .range(&(found.span.start + start..found.span.end + start)),
+        ),
     })
 }

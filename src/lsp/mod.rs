@@ -32,7 +32,10 @@ pub use config::RuleConfig;
 
 /// Serves LSP on stdin/stdout until the client sends `exit`.
 pub fn run_stdio() -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("ogi-lsp: cannot start the async runtime: {err}");
@@ -42,14 +45,21 @@ pub fn run_stdio() -> ExitCode {
     let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     runtime.block_on(async move {
-        let (service, socket) = tower_lsp_server::LspService::new(move |client| server::Backend::new(client, flag));
+        let (service, socket) =
+            tower_lsp_server::LspService::new(move |client| server::Backend::new(client, flag));
         let (server_input, input) = tokio::io::duplex(PIPE);
         let (server_output, output) = tokio::io::duplex(PIPE);
         let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
-        let reading = tokio::spawn(transport::pump_input(tokio::io::stdin(), input, frames.clone()));
+        let reading = tokio::spawn(transport::pump_input(
+            tokio::io::stdin(),
+            input,
+            frames.clone(),
+        ));
         tokio::spawn(transport::pump_server_output(output, frames));
         let writing = tokio::spawn(transport::write_frames(tokio::io::stdout(), outgoing));
-        tower_lsp_server::Server::new(server_input, server_output, socket).serve(service).await;
+        tower_lsp_server::Server::new(server_input, server_output, socket)
+            .serve(service)
+            .await;
         // The server's output is closed now; once the reader stops sending answers the writer drains and ends.
         reading.abort();
         let _ = writing.await;
@@ -57,5 +67,9 @@ pub fn run_stdio() -> ExitCode {
     // Reading stdin and a long analysis run on blocking threads; neither may hold the process open.
     runtime.shutdown_timeout(Duration::from_millis(200));
     // The protocol asks for 1 when `exit` came without a `shutdown` first.
-    if shut_down.load(Ordering::SeqCst) { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if shut_down.load(Ordering::SeqCst) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -15,5 +15,8 @@ pub fn full(snapshot: &Snapshot) -> Option<SemanticTokensResult> {
             .map(move |(span, kind)| (span.start + start..span.end + start, kind))
     });
     let data = to_proto::semantic_tokens(snapshot.target(), tokens);
-    Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data }))
+    Some(SemanticTokensResult::Tokens(SemanticTokens {
+        result_id: None,
+        data,
+    }))
 }

@@ -14,7 +14,9 @@ use tower_lsp_server::{Client, LanguageServer, ls_types};
 use super::config::{self, RuleConfig};
 use super::diagnostics::{self, DEBOUNCE};
 use super::session::{Interest, Publish, Session, Settings};
-use super::{code_action, completion, from_proto, hover, inlay, semantic_tokens, symbols, to_proto};
+use super::{
+    code_action, completion, from_proto, hover, inlay, semantic_tokens, symbols, to_proto,
+};
 use crate::document::Encoding;
 
 pub struct Backend {
@@ -24,11 +26,16 @@ pub struct Backend {
 
 impl Backend {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
-        Backend { session: Session::new(client), shut_down }
+        Backend {
+            session: Session::new(client),
+            shut_down,
+        }
     }
 
     fn apply_configuration(&self, value: &Value) -> bool {
-        let Some((rules, problems)) = RuleConfig::from_json(value) else { return false };
+        let Some((rules, problems)) = RuleConfig::from_json(value) else {
+            return false;
+        };
         for problem in problems {
             log!("configuration: {problem}");
         }
@@ -40,15 +47,20 @@ impl Backend {
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(to_proto::position_encoding_kind(encoding)),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            ..TextDocumentSyncOptions::default()
-        })),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions::default()),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+            ]),
             ..CodeActionOptions::default()
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
@@ -70,7 +82,10 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
 fn pull_configuration(backend_session: &Session) {
     let session = backend_session.clone();
     tokio::spawn(async move {
-        let item = ConfigurationItem { scope_uri: None, section: Some(config::SECTION.to_owned()) };
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some(config::SECTION.to_owned()),
+        };
         match session.client.configuration(vec![item]).await {
             Ok(values) => {
                 let Some(value) = values.first() else { return };
@@ -127,7 +142,9 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let generation = {
             let mut state = self.session.lock();
-            state.documents.open(doc.uri.as_str(), &doc.text, doc.version);
+            state
+                .documents
+                .open(doc.uri.as_str(), &doc.text, doc.version);
             state.bump(&doc.uri)
         };
         diagnostics::schedule(&self.session, doc.uri, generation, Duration::ZERO);
@@ -140,16 +157,27 @@ impl LanguageServer for Backend {
             let mut state = self.session.lock();
             let encoding = state.settings.encoding;
             let Some(document) = state.documents.get_mut(uri.as_str()) else {
-                log!("didChange for a document that is not open: {}", uri.as_str());
+                log!(
+                    "didChange for a document that is not open: {}",
+                    uri.as_str()
+                );
                 return;
             };
             if version <= document.version() {
-                log!("didChange of {} goes from version {} to {version}", uri.as_str(), document.version());
+                log!(
+                    "didChange of {} goes from version {} to {version}",
+                    uri.as_str(),
+                    document.version()
+                );
             }
             for change in params.content_changes {
                 let edit = document.apply(&from_proto::text_change(change), encoding);
                 if edit.clamped {
-                    log!("clamped an edit of {} to bytes {:?}", uri.as_str(), edit.replaced);
+                    log!(
+                        "clamped an edit of {} to bytes {:?}",
+                        uri.as_str(),
+                        edit.replaced
+                    );
                 }
             }
             document.set_version(version);
@@ -163,7 +191,11 @@ impl LanguageServer for Backend {
         let state = &mut *self.session.lock();
         state.forget(&uri);
         // Queued under the lock: a publication decided before the close cannot arrive after the clearing.
-        self.session.publish(Publish { uri, diagnostics: Vec::new(), version: None });
+        self.session.publish(Publish {
+            uri,
+            diagnostics: Vec::new(),
+            version: None,
+        });
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -177,36 +209,83 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
         let interest = Interest::At(at.position);
-        Ok(self.session.answer(&at.text_document.uri, interest, move |s| hover::hover(s, at.position)).await)
+        Ok(self
+            .session
+            .answer(&at.text_document.uri, interest, move |s| {
+                hover::hover(s, at.position)
+            })
+            .await)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
         let interest = Interest::At(at.position);
-        Ok(self.session.answer(&at.text_document.uri, interest, move |s| completion::completion(s, at.position)).await)
+        Ok(self
+            .session
+            .answer(&at.text_document.uri, interest, move |s| {
+                completion::completion(s, at.position)
+            })
+            .await)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let (uri, range, only) = (params.text_document.uri, params.range, params.context.only);
         let interest = Interest::Range(range);
-        Ok(self.session.answer(&uri, interest, move |s| code_action::code_actions(s, range, only.as_deref())).await)
+        Ok(self
+            .session
+            .answer(&uri, interest, move |s| {
+                code_action::code_actions(s, range, only.as_deref())
+            })
+            .await)
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        Ok(self.session.answer(&params.text_document.uri, Interest::Everything, symbols::document_symbols).await)
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self
+            .session
+            .answer(
+                &params.text_document.uri,
+                Interest::Everything,
+                symbols::document_symbols,
+            )
+            .await)
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        Ok(self.session.answer(&params.text_document.uri, Interest::Everything, symbols::folding_ranges).await)
+        Ok(self
+            .session
+            .answer(
+                &params.text_document.uri,
+                Interest::Everything,
+                symbols::folding_ranges,
+            )
+            .await)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let range = params.range;
         let interest = Interest::Range(range);
-        Ok(self.session.answer(&params.text_document.uri, interest, move |s| inlay::inlay_hints(s, range)).await)
+        Ok(self
+            .session
+            .answer(&params.text_document.uri, interest, move |s| {
+                inlay::inlay_hints(s, range)
+            })
+            .await)
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-        Ok(self.session.answer(&params.text_document.uri, Interest::Everything, semantic_tokens::full).await)
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(self
+            .session
+            .answer(
+                &params.text_document.uri,
+                Interest::Everything,
+                semantic_tokens::full,
+            )
+            .await)
     }
 }

@@ -48,12 +48,20 @@ impl State {
     pub fn bump(&mut self, uri: &Uri) -> u64 {
         self.next_generation += 1;
         let generation = self.next_generation;
-        self.open.insert(uri.as_str().to_owned(), Open { uri: uri.clone(), generation });
+        self.open.insert(
+            uri.as_str().to_owned(),
+            Open {
+                uri: uri.clone(),
+                generation,
+            },
+        );
         generation
     }
 
     pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {
-        self.open.get(uri.as_str()).is_some_and(|o| o.generation == generation)
+        self.open
+            .get(uri.as_str())
+            .is_some_and(|o| o.generation == generation)
     }
 
     pub fn forget(&mut self, uri: &Uri) {
@@ -106,7 +114,12 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn target(&self) -> Target<'_> {
-        Target { uri: &self.uri, rope: &self.rope, encoding: self.settings.encoding, locale: self.settings.locale }
+        Target {
+            uri: &self.uri,
+            rope: &self.rope,
+            encoding: self.settings.encoding,
+            locale: self.settings.locale,
+        }
     }
 
     pub fn offset(&self, position: ls_types::Position) -> usize {
@@ -116,7 +129,9 @@ impl Snapshot {
     /// The report holding `offset`; the end of a report belongs to it only at the end of the document.
     pub fn report_at(&self, offset: usize) -> Option<&ReportView> {
         let len = self.rope.len_bytes();
-        self.reports.iter().find(|r| r.range.contains(&offset) || (offset == len && r.range.end == len))
+        self.reports
+            .iter()
+            .find(|r| r.range.contains(&offset) || (offset == len && r.range.end == len))
     }
 
     pub fn text(&self, report: &ReportView) -> String {
@@ -138,10 +153,16 @@ impl Session {
         let sender = client.clone();
         tokio::spawn(async move {
             while let Some(p) = queue.recv().await {
-                sender.publish_diagnostics(p.uri, p.diagnostics, p.version).await;
+                sender
+                    .publish_diagnostics(p.uri, p.diagnostics, p.version)
+                    .await;
             }
         });
-        Session { client, state: Arc::default(), publisher }
+        Session {
+            client,
+            state: Arc::default(),
+            publisher,
+        }
     }
 
     /// The state; a panic elsewhere while it was held does not make it unusable.
@@ -162,7 +183,9 @@ impl Session {
         let (rope, pending) = {
             let mut state = self.lock();
             let encoding = state.settings.encoding;
-            let Some(document) = state.documents.get_mut(uri.as_str()) else { return false };
+            let Some(document) = state.documents.get_mut(uri.as_str()) else {
+                return false;
+            };
             let rope = document.rope().clone();
             let wanted = interest.map(|i| byte_range(&rope, i, encoding));
             let len = rope.len_bytes();
@@ -180,7 +203,12 @@ impl Session {
         let job = move || {
             pending
                 .into_iter()
-                .map(|(id, range)| (id, analyse_segment(&String::from(rope.byte_slice(range))).map(Arc::new)))
+                .map(|(id, range)| {
+                    (
+                        id,
+                        analyse_segment(&String::from(rope.byte_slice(range))).map(Arc::new),
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         let results = match tokio::task::spawn_blocking(job).await {
@@ -191,10 +219,15 @@ impl Session {
             }
         };
         let mut state = self.lock();
-        let Some(document) = state.documents.get_mut(uri.as_str()) else { return false };
+        let Some(document) = state.documents.get_mut(uri.as_str()) else {
+            return false;
+        };
         for (id, result) in results {
             if result.is_none() {
-                log!("the analysis panicked on a report of {}; it gets no diagnostics", uri.as_str());
+                log!(
+                    "the analysis panicked on a report of {}; it gets no diagnostics",
+                    uri.as_str()
+                );
             }
             document.reports_mut().store(id, result);
         }
@@ -218,9 +251,10 @@ impl Session {
             .reports()
             .filter(|s| touches(&s.range, &wanted, len))
             .filter_map(|s| match &s.state {
-                SegmentState::Ready(analysis) => {
-                    Some(ReportView { range: s.range.clone(), analysis: analysis.clone() })
-                }
+                SegmentState::Ready(analysis) => Some(ReportView {
+                    range: s.range.clone(),
+                    analysis: analysis.clone(),
+                }),
                 SegmentState::Pending | SegmentState::Failed => None,
             })
             .collect();
@@ -248,7 +282,10 @@ impl Session {
         match tokio::task::spawn_blocking(job).await {
             Ok(Ok(answer)) => answer,
             Ok(Err(_)) | Err(_) => {
-                log!("a handler panicked on {}; answered with nothing", uri.as_str());
+                log!(
+                    "a handler panicked on {}; answered with nothing",
+                    uri.as_str()
+                );
                 None
             }
         }

@@ -8,14 +8,22 @@ use super::to_proto;
 use crate::analysis::facts::{self, OutlineItem};
 
 fn outlines(snapshot: &Snapshot) -> impl Iterator<Item = (usize, Vec<OutlineItem>)> + '_ {
-    snapshot.reports.iter().map(|report| (report.range.start, facts::outline(&snapshot.text(report), &report.analysis)))
+    snapshot.reports.iter().map(|report| {
+        (
+            report.range.start,
+            facts::outline(&snapshot.text(report), &report.analysis),
+        )
+    })
 }
 
 pub fn document_symbols(snapshot: &Snapshot) -> Option<DocumentSymbolResponse> {
     let target = snapshot.target();
     let symbols = outlines(snapshot)
         .flat_map(|(start, items)| {
-            items.iter().map(|item| to_proto::document_symbol(target, item, start)).collect::<Vec<_>>()
+            items
+                .iter()
+                .map(|item| to_proto::document_symbol(target, item, start))
+                .collect::<Vec<_>>()
         })
         .collect();
     Some(DocumentSymbolResponse::Nested(symbols))

@@ -5,14 +5,17 @@ use std::collections::HashMap;
 
 use ls_types::{
     CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionTextEdit, Diagnostic,
-    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind, InlayHint,
-    InlayHintLabel, InsertTextFormat, Location, MarkupContent, MarkupKind, NumberOrString, PositionEncodingKind,
-    SemanticToken, SemanticTokenType, SemanticTokensLegend, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, FoldingRange,
+    FoldingRangeKind, InlayHint, InlayHintLabel, InsertTextFormat, Location, MarkupContent,
+    MarkupKind, NumberOrString, PositionEncodingKind, SemanticToken, SemanticTokenType,
+    SemanticTokensLegend, SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
 use ropey::Rope;
 use tower_lsp_server::ls_types;
 
-use crate::analysis::facts::{CompletionFact, CompletionKind, InlayFact, OutlineItem, OutlineKind, TokenKind};
+use crate::analysis::facts::{
+    CompletionFact, CompletionKind, InlayFact, OutlineItem, OutlineKind, TokenKind,
+};
 use crate::analysis::{Finding, Locale, Severity, Span};
 use crate::document::{Encoding, offset_to_position};
 
@@ -32,7 +35,10 @@ pub fn position(rope: &Rope, offset: usize, encoding: Encoding) -> ls_types::Pos
 }
 
 pub fn range(rope: &Rope, span: &Span, encoding: Encoding) -> ls_types::Range {
-    ls_types::Range::new(position(rope, span.start, encoding), position(rope, span.end, encoding))
+    ls_types::Range::new(
+        position(rope, span.start, encoding),
+        position(rope, span.end, encoding),
+    )
 }
 
 pub fn diagnostic_severity(severity: Severity) -> DiagnosticSeverity {
@@ -84,15 +90,24 @@ pub fn diagnostic(target: Target, finding: &Finding, severity: Severity) -> Diag
 }
 
 pub fn text_edit(target: Target, span: &Span, new_text: &str) -> TextEdit {
-    TextEdit { range: target.range(span), new_text: new_text.to_owned() }
+    TextEdit {
+        range: target.range(span),
+        new_text: new_text.to_owned(),
+    }
 }
 
 pub fn workspace_edit(target: Target, edits: Vec<TextEdit>) -> WorkspaceEdit {
-    WorkspaceEdit { changes: Some(HashMap::from([(target.uri.clone(), edits)])), ..WorkspaceEdit::default() }
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(target.uri.clone(), edits)])),
+        ..WorkspaceEdit::default()
+    }
 }
 
 pub fn markdown(value: String) -> MarkupContent {
-    MarkupContent { kind: MarkupKind::Markdown, value }
+    MarkupContent {
+        kind: MarkupKind::Markdown,
+        value,
+    }
 }
 
 /// A code action that replaces `span` by `replacement`.
@@ -109,7 +124,10 @@ pub fn code_action(
         is_preferred: Some(kind == CodeActionKind::QUICKFIX),
         kind: Some(kind),
         diagnostics,
-        edit: Some(workspace_edit(target, vec![text_edit(target, span, replacement)])),
+        edit: Some(workspace_edit(
+            target,
+            vec![text_edit(target, span, replacement)],
+        )),
         ..CodeAction::default()
     }
 }
@@ -124,13 +142,20 @@ fn completion_item_kind(kind: CompletionKind) -> CompletionItemKind {
 }
 
 /// `segment_start` shifts the fact's segment-relative `replace` span.
-pub fn completion_item(target: Target, fact: &CompletionFact, segment_start: usize) -> CompletionItem {
+pub fn completion_item(
+    target: Target,
+    fact: &CompletionFact,
+    segment_start: usize,
+) -> CompletionItem {
     let replace = fact.replace.start + segment_start..fact.replace.end + segment_start;
     CompletionItem {
         label: fact.label.clone(),
         kind: Some(completion_item_kind(fact.kind)),
         detail: Some(fact.detail.clone()),
-        documentation: fact.documentation.clone().map(|d| ls_types::Documentation::MarkupContent(markdown(d))),
+        documentation: fact
+            .documentation
+            .clone()
+            .map(|d| ls_types::Documentation::MarkupContent(markdown(d))),
         sort_text: Some(format!("{:08}", fact.rank)),
         filter_text: Some(fact.filter_text.clone()),
         insert_text_format: Some(if fact.is_snippet {
@@ -138,7 +163,11 @@ pub fn completion_item(target: Target, fact: &CompletionFact, segment_start: usi
         } else {
             InsertTextFormat::PLAIN_TEXT
         }),
-        text_edit: Some(CompletionTextEdit::Edit(text_edit(target, &replace, &fact.insert_text))),
+        text_edit: Some(CompletionTextEdit::Edit(text_edit(
+            target,
+            &replace,
+            &fact.insert_text,
+        ))),
         ..CompletionItem::default()
     }
 }
@@ -159,8 +188,16 @@ pub fn document_symbol(target: Target, item: &OutlineItem, segment_start: usize)
     let range = target.range(&shifted(&item.range, segment_start));
     let selection = target.range(&shifted(&item.selection, segment_start));
     // The protocol requires the selection inside the range; a core slip must not make clients reject the answer.
-    let selection_range = if selection.start >= range.start && selection.end <= range.end { selection } else { range };
-    let children: Vec<_> = item.children.iter().map(|c| document_symbol(target, c, segment_start)).collect();
+    let selection_range = if selection.start >= range.start && selection.end <= range.end {
+        selection
+    } else {
+        range
+    };
+    let children: Vec<_> = item
+        .children
+        .iter()
+        .map(|c| document_symbol(target, c, segment_start))
+        .collect();
     #[allow(deprecated)]
     DocumentSymbol {
         name: item.name.clone(),
@@ -175,11 +212,18 @@ pub fn document_symbol(target: Target, item: &OutlineItem, segment_start: usize)
 }
 
 /// Folding ranges of an outline item and its children, for those that span more than one line.
-pub fn folding_ranges(target: Target, item: &OutlineItem, segment_start: usize, out: &mut Vec<FoldingRange>) {
+pub fn folding_ranges(
+    target: Target,
+    item: &OutlineItem,
+    segment_start: usize,
+    out: &mut Vec<FoldingRange>,
+) {
     let span = shifted(&item.range, segment_start);
     let start_line = target.position(span.start).line;
     // The range usually ends after a line break; the fold ends on the line that break closes.
-    let end_line = target.position(span.end.saturating_sub(1).max(span.start)).line;
+    let end_line = target
+        .position(span.end.saturating_sub(1).max(span.start))
+        .line;
     if end_line > start_line {
         out.push(FoldingRange {
             start_line,
@@ -232,7 +276,10 @@ fn token_type(kind: TokenKind) -> u32 {
 
 /// Delta-encodes document-absolute tokens given in document order. A token that is empty, out of order
 /// or spans a line break is dropped rather than sent malformed.
-pub fn semantic_tokens(target: Target, tokens: impl IntoIterator<Item = (Span, TokenKind)>) -> Vec<SemanticToken> {
+pub fn semantic_tokens(
+    target: Target,
+    tokens: impl IntoIterator<Item = (Span, TokenKind)>,
+) -> Vec<SemanticToken> {
     let mut out = Vec::new();
     let (mut line, mut start) = (0u32, 0u32);
     for (span, kind) in tokens {
@@ -242,7 +289,11 @@ pub fn semantic_tokens(target: Target, tokens: impl IntoIterator<Item = (Span, T
             continue;
         }
         let delta_line = a.line - line;
-        let delta_start = if delta_line == 0 { a.character - start } else { a.character };
+        let delta_start = if delta_line == 0 {
+            a.character - start
+        } else {
+            a.character
+        };
         out.push(SemanticToken {
             delta_line,
             delta_start,

@@ -45,27 +45,38 @@ pub struct FrameReader<R> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn content_length(header: &[u8]) -> Option<usize> {
     let text = std::str::from_utf8(header).ok()?;
     text.split("\r\n").find_map(|line| {
         let (name, value) = line.split_once(':')?;
-        name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse().ok())?
+        name.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| value.trim().parse().ok())?
     })
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
     pub fn new(inner: R) -> FrameReader<R> {
-        FrameReader { inner, buffer: Vec::new() }
+        FrameReader {
+            inner,
+            buffer: Vec::new(),
+        }
     }
 
     /// Reads more bytes; false at the end of the stream.
     async fn fill(&mut self) -> bool {
         let start = self.buffer.len();
         self.buffer.resize(start + CHUNK, 0);
-        let read = self.inner.read(&mut self.buffer[start..]).await.unwrap_or(0);
+        let read = self
+            .inner
+            .read(&mut self.buffer[start..])
+            .await
+            .unwrap_or(0);
         self.buffer.truncate(start + read);
         read > 0
     }
@@ -118,7 +129,11 @@ pub fn reject(body: &[u8]) -> Option<Value> {
     let (code, message, id) = match serde_json::from_slice::<Value>(body) {
         Err(_) => (-32700, "Parse error", Value::Null),
         Ok(value) => {
-            let id = value.get("id").filter(|id| id.is_number() || id.is_string()).cloned().unwrap_or(Value::Null);
+            let id = value
+                .get("id")
+                .filter(|id| id.is_number() || id.is_string())
+                .cloned()
+                .unwrap_or(Value::Null);
             (-32600, "Invalid request", id)
         }
     };
@@ -165,7 +180,10 @@ pub async fn pump_server_output(output: DuplexStream, frames: mpsc::UnboundedSen
 }
 
 /// Writes whole frames to the client until every sender is gone.
-pub async fn write_frames(mut output: impl AsyncWrite + Unpin, mut frames: mpsc::UnboundedReceiver<Vec<u8>>) {
+pub async fn write_frames(
+    mut output: impl AsyncWrite + Unpin,
+    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
     while let Some(bytes) = frames.recv().await {
         if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
             return;
@@ -191,20 +209,36 @@ mod tests {
         let input = b"content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}\
             Content-Lenght: 9\r\n\r\n{garbage}Content-Length: 4\r\n\r\nnull";
         let frames = frames_of(input).await;
-        assert_eq!(frames, vec![Frame::Body(b"{}".to_vec()), Frame::BadHeader, Frame::Body(b"null".to_vec())]);
+        assert_eq!(
+            frames,
+            vec![
+                Frame::Body(b"{}".to_vec()),
+                Frame::BadHeader,
+                Frame::Body(b"null".to_vec())
+            ]
+        );
     }
 
     #[test]
     fn rejects_what_the_framework_cannot_decode() {
-        assert_eq!(reject(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#), None);
+        assert_eq!(
+            reject(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#),
+            None
+        );
         assert_eq!(reject(br#"{"jsonrpc":"2.0","id":1,"result":null}"#), None);
-        assert_eq!(reject(br#"{"jsonrpc":"2.0","method":"#).map(|a| a["error"]["code"].clone()), Some(json!(-32700)));
+        assert_eq!(
+            reject(br#"{"jsonrpc":"2.0","method":"#).map(|a| a["error"]["code"].clone()),
+            Some(json!(-32700))
+        );
         let wrong_version = reject(br#"{"jsonrpc":"1.0","id":"x","method":"m"}"#);
         assert_eq!(
             wrong_version.map(|a| (a["error"]["code"].clone(), a["id"].clone())),
             Some((json!(-32600), json!("x")))
         );
-        assert_eq!(reject(b"[1, 2]").map(|a| a["id"].clone()), Some(Value::Null));
+        assert_eq!(
+            reject(b"[1, 2]").map(|a| a["id"].clone()),
+            Some(Value::Null)
+        );
         assert!(reject(b"").is_some());
         assert!(reject(&[0xff, 0xfe]).is_some());
     }

@@ -13,7 +13,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::notification::{self, Notification};
 use tower_lsp_server::ls_types::request::Request;
-use tower_lsp_server::ls_types::{self, Diagnostic, Position, Range, TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{
+    self, Diagnostic, Position, Range, TextDocumentContentChangeEvent, Uri,
+};
 
 /// Only guards against a hung server; no test asserts on timing.
 const HANG: Duration = Duration::from_secs(120);
@@ -73,7 +75,13 @@ impl Server {
             }
         });
         let stdin = child.stdin.take();
-        Server { child, stdin, incoming, unread: VecDeque::new(), next_id: 0 }
+        Server {
+            child,
+            stdin,
+            incoming,
+            unread: VecDeque::new(),
+            next_id: 0,
+        }
     }
 
     /// Starts and initialises the server with `params` merged over minimal client capabilities;
@@ -86,7 +94,11 @@ impl Server {
         }
         let id = server.send_request("initialize", init);
         let reply = server.next();
-        assert_eq!(reply["id"], json!(id), "the first message from the server must be the initialize reply: {reply}");
+        assert_eq!(
+            reply["id"],
+            json!(id),
+            "the first message from the server must be the initialize reply: {reply}"
+        );
         server.notify_raw("initialized", json!({}));
         (server, reply["result"].clone())
     }
@@ -133,8 +145,13 @@ impl Server {
     fn next(&mut self) -> Value {
         match self.incoming.recv_timeout(HANG) {
             Ok(message) => message,
-            Err(RecvTimeoutError::Timeout) => panic!("the server sent nothing for {HANG:?}; unread: {:?}", self.unread),
-            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output; unread: {:?}", self.unread),
+            Err(RecvTimeoutError::Timeout) => panic!(
+                "the server sent nothing for {HANG:?}; unread: {:?}",
+                self.unread
+            ),
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("the server closed its output; unread: {:?}", self.unread)
+            }
         }
     }
 
@@ -164,8 +181,11 @@ impl Server {
 
     pub fn request<R: Request>(&mut self, params: R::Params) -> R::Result {
         let params = serde_json::to_value(params).expect("serialise");
-        let result = self.request_raw(R::METHOD, params).unwrap_or_else(|e| panic!("{} failed: {e}", R::METHOD));
-        serde_json::from_value(result).unwrap_or_else(|e| panic!("{} answered something else: {e}", R::METHOD))
+        let result = self
+            .request_raw(R::METHOD, params)
+            .unwrap_or_else(|e| panic!("{} failed: {e}", R::METHOD));
+        serde_json::from_value(result)
+            .unwrap_or_else(|e| panic!("{} answered something else: {e}", R::METHOD))
     }
 
     /// The diagnostics published for `uri` at `version`; publications for older versions are skipped
@@ -174,12 +194,14 @@ impl Server {
         let uri = uri.as_str().to_owned();
         loop {
             let message = self.receive(|m| {
-                m["method"] == json!(notification::PublishDiagnostics::METHOD) && m["params"]["uri"] == json!(uri)
+                m["method"] == json!(notification::PublishDiagnostics::METHOD)
+                    && m["params"]["uri"] == json!(uri)
             });
             let published = message["params"]["version"].as_i64();
             match published {
                 Some(v) if v == i64::from(version) => {
-                    return serde_json::from_value(message["params"]["diagnostics"].clone()).expect("diagnostics");
+                    return serde_json::from_value(message["params"]["diagnostics"].clone())
+                        .expect("diagnostics");
                 }
                 Some(v) if v < i64::from(version) => continue,
                 _ => panic!("expected diagnostics of version {version} for {uri}, got {message}"),
@@ -194,7 +216,12 @@ impl Server {
         );
     }
 
-    pub fn change(&mut self, uri: &Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) {
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    ) {
         self.notify_raw(
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
@@ -211,7 +238,11 @@ impl Server {
             self.unread.push_back(message);
         }
         let status = self.child.wait().expect("wait for ogi-lsp");
-        assert!(self.unread.is_empty(), "unread server messages: {:#?}", self.unread);
+        assert!(
+            self.unread.is_empty(),
+            "unread server messages: {:#?}",
+            self.unread
+        );
         assert_eq!(status.code(), Some(0));
     }
 }
@@ -226,7 +257,10 @@ impl Drop for Server {
 /// A range change from protocol positions.
 pub fn edit(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
     TextDocumentContentChangeEvent {
-        range: Some(Range::new(Position::new(start.0, start.1), Position::new(end.0, end.1))),
+        range: Some(Range::new(
+            Position::new(start.0, start.1),
+            Position::new(end.0, end.1),
+        )),
         range_length: None,
         text: text.to_owned(),
     }
@@ -266,8 +300,12 @@ pub fn offset(text: &str, position: Position, utf8: bool) -> usize {
 pub fn position(text: &str, offset: usize, utf8: bool) -> Position {
     let before = &text[..offset];
     let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + before.matches('\r').count() - before.matches("\r\n").count();
-    let column: usize = before[line_start..].chars().map(|c| if utf8 { c.len_utf8() } else { c.len_utf16() }).sum();
+    let line = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count();
+    let column: usize = before[line_start..]
+        .chars()
+        .map(|c| if utf8 { c.len_utf8() } else { c.len_utf16() })
+        .sum();
     Position::new(line as u32, column as u32)
 }
 
@@ -275,7 +313,13 @@ pub fn position(text: &str, offset: usize, utf8: bool) -> Position {
 pub fn apply_edits(text: &str, edits: &[ls_types::TextEdit], utf8: bool) -> String {
     let mut spans: Vec<_> = edits
         .iter()
-        .map(|e| (offset(text, e.range.start, utf8), offset(text, e.range.end, utf8), &e.new_text))
+        .map(|e| {
+            (
+                offset(text, e.range.start, utf8),
+                offset(text, e.range.end, utf8),
+                &e.new_text,
+            )
+        })
         .collect();
     spans.sort_by_key(|s| std::cmp::Reverse(s.0));
     let mut out = text.to_owned();
@@ -287,6 +331,10 @@ pub fn apply_edits(text: &str, edits: &[ls_types::TextEdit], utf8: bool) -> Stri
 
 /// The position of the `nth` occurrence of `needle` in `text`.
 pub fn find(text: &str, needle: &str, nth: usize, utf8: bool) -> Position {
-    let at = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle:?} #{nth} not in text")).0;
+    let at = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"))
+        .0;
     position(text, at, utf8)
 }
