@@ -4,30 +4,7 @@ mod support;
 
 use serde_json::{Value, json};
 use support::{FIXTURE, Server, edit, uri};
-use tower_lsp_server::ls_types::request::{Completion, HoverRequest};
-use tower_lsp_server::ls_types::{
-    CompletionParams, HoverParams, Position, TextDocumentIdentifier, TextDocumentPositionParams,
-    Uri,
-};
-
-fn at(uri: &Uri, line: u32, character: u32) -> TextDocumentPositionParams {
-    TextDocumentPositionParams {
-        text_document: TextDocumentIdentifier { uri: uri.clone() },
-        position: Position::new(line, character),
-    }
-}
-
-fn hover(
-    server: &mut Server,
-    uri: &Uri,
-    line: u32,
-    character: u32,
-) -> Option<tower_lsp_server::ls_types::Hover> {
-    server.request::<HoverRequest>(HoverParams {
-        text_document_position_params: at(uri, line, character),
-        work_done_progress_params: Default::default(),
-    })
-}
+use tower_lsp_server::ls_types::Position;
 
 #[test]
 fn initialize_advertises_every_feature_and_utf16_by_default() {
@@ -67,14 +44,9 @@ fn a_markdown_readme_stays_quiet() {
     let text = "# ogi-lsp\n\nChecks annual reports. 本项目检查政府信息公开年度报告的表格。\n\n## 安装\n\ncargo install ogi-lsp\n";
     server.open(&readme, text, 1);
     assert_eq!(server.diagnostics(&readme, 1), vec![]);
-    let completion = server.request::<Completion>(CompletionParams {
-        text_document_position: at(&readme, 2, 4),
-        work_done_progress_params: Default::default(),
-        partial_result_params: Default::default(),
-        context: None,
-    });
+    let completion = server.completion(&readme, Position::new(2, 4));
     assert_eq!(completion, None);
-    assert_eq!(hover(&mut server, &readme, 2, 30), None);
+    assert_eq!(server.hover(&readme, Position::new(2, 30)), None);
     server.shutdown();
 }
 
@@ -83,7 +55,7 @@ fn a_request_before_initialize_gets_an_error_and_initialize_still_works() {
     let mut server = Server::spawn();
     let early = server.request_raw(
         "textDocument/hover",
-        serde_json::to_value(at(&uri("a.txt"), 0, 0)).unwrap(),
+        serde_json::to_value(support::position_params(&uri("a.txt"), Position::new(0, 0))).unwrap(),
     );
     assert_eq!(early.map_err(|e| e["code"].clone()), Err(json!(-32002)));
     let init = server.request_raw("initialize", json!({"capabilities": {}}));
@@ -116,7 +88,7 @@ fn malformed_messages_get_errors_and_the_server_keeps_answering() {
     );
     // Unknown documents: requests get an empty answer, notifications are ignored.
     let nowhere = uri("never-opened.txt");
-    assert_eq!(hover(&mut server, &nowhere, 3, 3), None);
+    assert_eq!(server.hover(&nowhere, Position::new(3, 3)), None);
     server.change(&nowhere, 2, vec![edit((0, 0), (0, 0), "x")]);
     let symbols = server.request_raw(
         "textDocument/documentSymbol",
@@ -142,7 +114,7 @@ fn invalid_positions_are_clamped_and_answered() {
     server.change(&doc, 4, vec![edit((0, 1), (0, 1), "x")]);
     server.change(&doc, 5, vec![edit((1, 3), (1, 1), "")]);
     server.diagnostics(&doc, 5);
-    assert_eq!(hover(&mut server, &doc, u32::MAX, u32::MAX), None);
+    assert_eq!(server.hover(&doc, Position::new(u32::MAX, u32::MAX)), None);
     let inlay = server.request_raw(
         "textDocument/inlayHint",
         json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 9, "character": 9}, "end": {"line": 0, "character": 0}}}),
@@ -264,6 +236,6 @@ fn closing_a_document_clears_its_diagnostics() {
     );
     let cleared = server.receive(|m| m["method"] == "textDocument/publishDiagnostics");
     assert_eq!(cleared["params"], json!({"uri": doc, "diagnostics": []}));
-    assert_eq!(hover(&mut server, &doc, 1, 1), None);
+    assert_eq!(server.hover(&doc, Position::new(1, 1)), None);
     server.shutdown();
 }

@@ -12,9 +12,13 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::notification::{self, Notification};
-use tower_lsp_server::ls_types::request::Request;
+use tower_lsp_server::ls_types::request::{self, Request};
 use tower_lsp_server::ls_types::{
-    self, Diagnostic, Position, Range, TextDocumentContentChangeEvent, Uri,
+    self, CodeAction, CodeActionContext, CodeActionOrCommand, CodeActionParams, CompletionItem,
+    CompletionParams, CompletionResponse, Diagnostic, DocumentSymbol, DocumentSymbolParams,
+    DocumentSymbolResponse, FoldingRange, FoldingRangeParams, Hover, HoverParams, InlayHint,
+    InlayHintParams, Position, Range, SemanticTokensParams, SemanticTokensResult,
+    TextDocumentContentChangeEvent, TextDocumentIdentifier, TextDocumentPositionParams, Uri,
 };
 
 /// Only guards against a hung server; no test asserts on timing.
@@ -49,6 +53,13 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
     serde_json::from_slice(&body).ok()
+}
+
+pub fn position_params(uri: &Uri, position: Position) -> TextDocumentPositionParams {
+    TextDocumentPositionParams {
+        text_document: TextDocumentIdentifier { uri: uri.clone() },
+        position,
+    }
 }
 
 pub fn uri(name: &str) -> Uri {
@@ -188,6 +199,17 @@ impl Server {
             .unwrap_or_else(|e| panic!("{} answered something else: {e}", R::METHOD))
     }
 
+    /// Waits for a request from the server; returns its id and params.
+    pub fn server_request(&mut self, method: &str) -> (Value, Value) {
+        let request = self.receive(|m| m["method"] == json!(method) && m.get("id").is_some());
+        (request["id"].clone(), request["params"].clone())
+    }
+
+    /// Answers a request the server sent.
+    pub fn answer(&mut self, id: Value, result: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+    }
+
     /// The diagnostics published for `uri` at `version`; publications for older versions are skipped
     /// (a debounced server may or may not publish intermediate versions).
     pub fn diagnostics(&mut self, uri: &Uri, version: i32) -> Vec<Diagnostic> {
@@ -226,6 +248,100 @@ impl Server {
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
         );
+    }
+
+    pub fn hover(&mut self, uri: &Uri, at: Position) -> Option<Hover> {
+        self.request::<request::HoverRequest>(HoverParams {
+            text_document_position_params: position_params(uri, at),
+            work_done_progress_params: Default::default(),
+        })
+    }
+
+    /// The completion items at `at` (none when the server answers `null`).
+    pub fn completion(&mut self, uri: &Uri, at: Position) -> Option<Vec<CompletionItem>> {
+        let response = self.request::<request::Completion>(CompletionParams {
+            text_document_position: position_params(uri, at),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+            context: None,
+        });
+        response.map(|r| match r {
+            CompletionResponse::Array(items) => items,
+            CompletionResponse::List(list) => list.items,
+        })
+    }
+
+    pub fn code_actions(&mut self, uri: &Uri, range: Range) -> Vec<CodeAction> {
+        let response = self.request::<request::CodeActionRequest>(CodeActionParams {
+            text_document: TextDocumentIdentifier { uri: uri.clone() },
+            range,
+            context: CodeActionContext::default(),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        });
+        let actions = response.unwrap_or_default().into_iter();
+        actions
+            .filter_map(|a| match a {
+                CodeActionOrCommand::CodeAction(action) => Some(action),
+                CodeActionOrCommand::Command(_) => None,
+            })
+            .collect()
+    }
+
+    pub fn document_symbols(&mut self, uri: &Uri) -> Vec<DocumentSymbol> {
+        let response = self.request::<request::DocumentSymbolRequest>(DocumentSymbolParams {
+            text_document: TextDocumentIdentifier { uri: uri.clone() },
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        });
+        match response {
+            Some(DocumentSymbolResponse::Nested(symbols)) => symbols,
+            // `[]` reads as either shape.
+            Some(DocumentSymbolResponse::Flat(flat)) if flat.is_empty() => Vec::new(),
+            other => panic!("expected nested document symbols, got {other:?}"),
+        }
+    }
+
+    pub fn folding_ranges(&mut self, uri: &Uri) -> Vec<FoldingRange> {
+        self.request::<request::FoldingRangeRequest>(FoldingRangeParams {
+            text_document: TextDocumentIdentifier { uri: uri.clone() },
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        })
+        .unwrap_or_default()
+    }
+
+    pub fn inlay_hints(&mut self, uri: &Uri, range: Range) -> Vec<InlayHint> {
+        self.request::<request::InlayHintRequest>(InlayHintParams {
+            text_document: TextDocumentIdentifier { uri: uri.clone() },
+            range,
+            work_done_progress_params: Default::default(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Semantic tokens decoded to absolute `(line, start, length, type)`.
+    pub fn semantic_tokens(&mut self, uri: &Uri) -> Vec<(u32, u32, u32, u32)> {
+        let response = self.request::<request::SemanticTokensFullRequest>(SemanticTokensParams {
+            text_document: TextDocumentIdentifier { uri: uri.clone() },
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        });
+        let Some(SemanticTokensResult::Tokens(tokens)) = response else {
+            panic!("expected semantic tokens, got {response:?}")
+        };
+        let (mut line, mut start) = (0, 0);
+        let mut out = Vec::new();
+        for t in tokens.data {
+            line += t.delta_line;
+            start = if t.delta_line == 0 {
+                start + t.delta_start
+            } else {
+                t.delta_start
+            };
+            out.push((line, start, t.length, t.token_type));
+        }
+        out
     }
 
     /// Sends `shutdown` and `exit`, then fails if any server message went unread or the exit code is not 0.
