@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use ropey::Rope;
 
@@ -42,7 +43,14 @@ pub struct ReportCache {
     /// Byte length of a leading BOM (the core skips it).
     base: usize,
     segments: Vec<CachedSegment>,
-    next_id: u64,
+}
+
+/// Segment ids are unique across documents and re-opens, so a cache keyed by id can never mistake a
+/// new segment for an old one.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Runs the core on one segment's text; a panic in the core yields `None` instead of unwinding further.
@@ -63,7 +71,6 @@ impl ReportCache {
         let mut cache = ReportCache {
             base: 0,
             segments: Vec::new(),
-            next_id: 0,
         };
         cache.rebuild(rope);
         cache
@@ -79,14 +86,11 @@ impl ReportCache {
     fn fresh_segments(&mut self, text: &str, offset: usize) -> Vec<CachedSegment> {
         analysis::segments(text)
             .into_iter()
-            .map(|s| {
-                self.next_id += 1;
-                CachedSegment {
-                    id: self.next_id,
-                    range: s.range.start + offset..s.range.end + offset,
-                    is_report: s.is_report,
-                    state: SegmentState::Pending,
-                }
+            .map(|s| CachedSegment {
+                id: next_id(),
+                range: s.range.start + offset..s.range.end + offset,
+                is_report: s.is_report,
+                state: SegmentState::Pending,
             })
             .collect()
     }
@@ -247,15 +251,12 @@ impl ReportCache {
             });
             out.push(match kept {
                 Some(c) => CachedSegment { range, ..c.clone() },
-                None => {
-                    self.next_id += 1;
-                    CachedSegment {
-                        id: self.next_id,
-                        range,
-                        is_report: s.is_report,
-                        state: SegmentState::Pending,
-                    }
-                }
+                None => CachedSegment {
+                    id: next_id(),
+                    range,
+                    is_report: s.is_report,
+                    state: SegmentState::Pending,
+                },
             });
         }
         out

@@ -20,6 +20,9 @@ mod symbols;
 pub mod to_proto;
 mod transport;
 
+#[cfg(test)]
+mod to_proto_tests;
+
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

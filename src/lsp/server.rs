@@ -39,7 +39,7 @@ impl Backend {
         for problem in problems {
             log!("configuration: {problem}");
         }
-        self.session.lock().settings.rules = rules;
+        self.session.lock().set_rules(rules);
         true
     }
 }
@@ -92,7 +92,7 @@ fn pull_configuration(backend_session: &Session) {
                 // The client answers with the section itself: `{"rules": {…}}`.
                 if let Some((rules, problems)) = RuleConfig::from_json(value) {
                     problems.iter().for_each(|p| log!("configuration: {p}"));
-                    session.lock().settings.rules = rules;
+                    session.lock().set_rules(rules);
                     diagnostics::republish_all(&session);
                 }
             }

@@ -8,11 +8,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use ls_types::{Diagnostic, Uri};
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
 use ropey::Rope;
 use tokio::sync::mpsc;
 use tower_lsp_server::{Client, ls_types};
 
 use super::config::RuleConfig;
+use super::diagnostics::DiagnosticCache;
 use super::from_proto;
 use super::to_proto::Target;
 use crate::analysis::{Locale, ReportAnalysis};
@@ -28,11 +30,12 @@ pub struct Settings {
     pub pull_configuration: bool,
 }
 
-/// An open document's URI and the generation of its latest change: a debounced task only publishes
-/// when its generation is still the latest.
+/// An open document's URI, the generation of its latest change (a debounced task only publishes when
+/// its generation is still the latest) and its converted diagnostics.
 struct Open {
     uri: Uri,
     generation: u64,
+    diagnostics: DiagnosticCache,
 }
 
 #[derive(Default)]
@@ -48,13 +51,15 @@ impl State {
     pub fn bump(&mut self, uri: &Uri) -> u64 {
         self.next_generation += 1;
         let generation = self.next_generation;
-        self.open.insert(
-            uri.as_str().to_owned(),
-            Open {
+        let open = self
+            .open
+            .entry(uri.as_str().to_owned())
+            .or_insert_with(|| Open {
                 uri: uri.clone(),
                 generation,
-            },
-        );
+                diagnostics: DiagnosticCache::default(),
+            });
+        open.generation = generation;
         generation
     }
 
@@ -67,6 +72,38 @@ impl State {
     pub fn forget(&mut self, uri: &Uri) {
         self.open.remove(uri.as_str());
         self.documents.close(uri.as_str());
+    }
+
+    /// New rule switches; every converted diagnostic is stale.
+    pub fn set_rules(&mut self, rules: RuleConfig) {
+        self.settings.rules = rules;
+        for open in self.open.values_mut() {
+            open.diagnostics.clear();
+        }
+    }
+
+    /// What to publish for `uri` now, or `None` while a report is pending or the document is closed.
+    pub fn diagnostics(&mut self, uri: &Uri) -> Option<Publish> {
+        let State {
+            documents,
+            settings,
+            open,
+            ..
+        } = self;
+        let document = documents.get(uri.as_str())?;
+        let cache = &mut open.get_mut(uri.as_str())?.diagnostics;
+        let target = Target {
+            uri,
+            rope: document.rope(),
+            encoding: settings.encoding,
+            locale: settings.locale,
+        };
+        let diagnostics = cache.document(target, document.reports(), &settings.rules)?;
+        Some(Publish {
+            uri: uri.clone(),
+            diagnostics,
+            version: Some(document.version()),
+        })
     }
 
     pub fn open_uris(&self) -> Vec<Uri> {
@@ -200,9 +237,10 @@ impl Session {
         if pending.is_empty() {
             return false;
         }
+        // Reports are independent: a compilation opened at once is analysed on every core.
         let job = move || {
             pending
-                .into_iter()
+                .into_par_iter()
                 .map(|(id, range)| {
                     (
                         id,

@@ -274,18 +274,19 @@ fn token_type(kind: TokenKind) -> u32 {
     }
 }
 
-/// Delta-encodes document-absolute tokens given in document order. A token that is empty, out of order
-/// or spans a line break is dropped rather than sent malformed.
+/// Delta-encodes document-absolute tokens given in document order. A token that is empty, overlaps
+/// the previous one or spans a line break is dropped rather than sent malformed.
 pub fn semantic_tokens(
     target: Target,
     tokens: impl IntoIterator<Item = (Span, TokenKind)>,
 ) -> Vec<SemanticToken> {
     let mut out = Vec::new();
-    let (mut line, mut start) = (0u32, 0u32);
+    // Line and start of the previous token, and where it ended.
+    let (mut line, mut start, mut end) = (0u32, 0u32, 0u32);
     for (span, kind) in tokens {
         let (a, b) = (target.position(span.start), target.position(span.end));
-        let in_order = (a.line, a.character) >= (line, start) || out.is_empty();
-        if a.line != b.line || b.character <= a.character || !in_order {
+        let after_previous = a.line > line || (a.line == line && a.character >= end);
+        if a.line != b.line || b.character <= a.character || !after_previous {
             continue;
         }
         let delta_line = a.line - line;
@@ -301,7 +302,7 @@ pub fn semantic_tokens(
             token_type: token_type(kind),
             token_modifiers_bitset: 0,
         });
-        (line, start) = (a.line, a.character);
+        (line, start, end) = (a.line, a.character, b.character);
     }
     out
 }
