@@ -28,6 +28,15 @@ fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
     codes
 }
 
+/// Client parameters offering UTF-8 positions, or only the default UTF-16.
+fn client(utf8: bool) -> serde_json::Value {
+    if utf8 {
+        json!({"capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}})
+    } else {
+        json!({})
+    }
+}
+
 fn opened(params: serde_json::Value) -> (Server, Vec<Diagnostic>) {
     let (mut server, _) = Server::start(params);
     let doc = uri("dongsheng-2024.txt");
@@ -114,29 +123,30 @@ fn a_changed_figure_breaks_two_balances_and_undoing_it_restores_them() {
 
 #[test]
 fn the_quick_fix_turns_the_typo_into_the_template_text_and_nothing_else() {
-    let (mut server, diagnostics) = opened(json!({}));
-    let doc = uri("dongsheng-2024.txt");
-    let first = diagnostics
-        .iter()
-        .find(|d| d.range.start.line == TYPO_LINES[0])
-        .unwrap()
-        .clone();
-    let actions = server.code_actions(&doc, first.range);
-    let fix = actions
-        .iter()
-        .find(|a| a.kind == Some(CodeActionKind::QUICKFIX))
-        .expect("a quick fix on the label");
-    assert_eq!(fix.diagnostics.as_deref(), Some(&[first][..]));
-    let changes = fix
-        .edit
-        .as_ref()
-        .and_then(|e| e.changes.as_ref())
-        .expect("a workspace edit");
-    let edits = &changes[&doc];
-    let fixed = support::apply_edits(FIXTURE, edits, false);
-    let expected = FIXTURE.replacen("无正当理由预期", "无正当理由逾期", 1);
-    assert_eq!(fixed, expected);
-    server.shutdown();
+    for utf8 in [false, true] {
+        let (mut server, diagnostics) = opened(client(utf8));
+        let doc = uri("dongsheng-2024.txt");
+        let first = diagnostics
+            .iter()
+            .find(|d| d.range.start.line == TYPO_LINES[0])
+            .unwrap()
+            .clone();
+        let actions = server.code_actions(&doc, first.range);
+        let fix = actions
+            .iter()
+            .find(|a| a.kind == Some(CodeActionKind::QUICKFIX))
+            .expect("a quick fix on the label");
+        assert_eq!(fix.diagnostics.as_deref(), Some(&[first][..]));
+        let changes = fix
+            .edit
+            .as_ref()
+            .and_then(|e| e.changes.as_ref())
+            .expect("a workspace edit");
+        let fixed = support::apply_edits(FIXTURE, &changes[&doc], utf8);
+        let expected = FIXTURE.replacen("无正当理由预期", "无正当理由逾期", 1);
+        assert_eq!(fixed, expected, "utf8: {utf8}");
+        server.shutdown();
+    }
 }
 
 /// 𠀀 is one character, two UTF-16 units and four UTF-8 bytes: inserted before 预期 inside the label,
@@ -144,12 +154,7 @@ fn the_quick_fix_turns_the_typo_into_the_template_text_and_nothing_else() {
 #[test]
 fn positions_follow_the_negotiated_encoding() {
     for (utf8, units) in [(false, 2), (true, 4)] {
-        let params = if utf8 {
-            json!({"capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}})
-        } else {
-            json!({})
-        };
-        let (mut server, before) = opened(params);
+        let (mut server, before) = opened(client(utf8));
         let doc = uri("dongsheng-2024.txt");
         let label = |ds: &[Diagnostic]| {
             ds.iter()

@@ -12,14 +12,18 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use tower_lsp_server::ls_types::notification::{self, Notification};
-use tower_lsp_server::ls_types::request::{self, Request};
+use tower_lsp_server::ls_types::request::Request;
 use tower_lsp_server::ls_types::{
-    self, CodeAction, CodeActionContext, CodeActionOrCommand, CodeActionParams, CompletionItem,
-    CompletionParams, CompletionResponse, Diagnostic, DocumentSymbol, DocumentSymbolParams,
-    DocumentSymbolResponse, FoldingRange, FoldingRangeParams, Hover, HoverParams, InlayHint,
-    InlayHintParams, Position, Range, SemanticTokensParams, SemanticTokensResult,
-    TextDocumentContentChangeEvent, TextDocumentIdentifier, TextDocumentPositionParams, Uri,
+    Diagnostic, Position, Range, TextDocumentContentChangeEvent, TextDocumentIdentifier,
+    TextDocumentPositionParams, Uri,
 };
+
+mod requests;
+mod text;
+
+// Each test file uses some of these.
+#[allow(unused_imports)]
+pub use text::{apply_edits, find, offset, position};
 
 /// Only guards against a hung server; no test asserts on timing.
 const HANG: Duration = Duration::from_secs(120);
@@ -250,100 +254,6 @@ impl Server {
         );
     }
 
-    pub fn hover(&mut self, uri: &Uri, at: Position) -> Option<Hover> {
-        self.request::<request::HoverRequest>(HoverParams {
-            text_document_position_params: position_params(uri, at),
-            work_done_progress_params: Default::default(),
-        })
-    }
-
-    /// The completion items at `at` (none when the server answers `null`).
-    pub fn completion(&mut self, uri: &Uri, at: Position) -> Option<Vec<CompletionItem>> {
-        let response = self.request::<request::Completion>(CompletionParams {
-            text_document_position: position_params(uri, at),
-            work_done_progress_params: Default::default(),
-            partial_result_params: Default::default(),
-            context: None,
-        });
-        response.map(|r| match r {
-            CompletionResponse::Array(items) => items,
-            CompletionResponse::List(list) => list.items,
-        })
-    }
-
-    pub fn code_actions(&mut self, uri: &Uri, range: Range) -> Vec<CodeAction> {
-        let response = self.request::<request::CodeActionRequest>(CodeActionParams {
-            text_document: TextDocumentIdentifier { uri: uri.clone() },
-            range,
-            context: CodeActionContext::default(),
-            work_done_progress_params: Default::default(),
-            partial_result_params: Default::default(),
-        });
-        let actions = response.unwrap_or_default().into_iter();
-        actions
-            .filter_map(|a| match a {
-                CodeActionOrCommand::CodeAction(action) => Some(action),
-                CodeActionOrCommand::Command(_) => None,
-            })
-            .collect()
-    }
-
-    pub fn document_symbols(&mut self, uri: &Uri) -> Vec<DocumentSymbol> {
-        let response = self.request::<request::DocumentSymbolRequest>(DocumentSymbolParams {
-            text_document: TextDocumentIdentifier { uri: uri.clone() },
-            work_done_progress_params: Default::default(),
-            partial_result_params: Default::default(),
-        });
-        match response {
-            Some(DocumentSymbolResponse::Nested(symbols)) => symbols,
-            // `[]` reads as either shape.
-            Some(DocumentSymbolResponse::Flat(flat)) if flat.is_empty() => Vec::new(),
-            other => panic!("expected nested document symbols, got {other:?}"),
-        }
-    }
-
-    pub fn folding_ranges(&mut self, uri: &Uri) -> Vec<FoldingRange> {
-        self.request::<request::FoldingRangeRequest>(FoldingRangeParams {
-            text_document: TextDocumentIdentifier { uri: uri.clone() },
-            work_done_progress_params: Default::default(),
-            partial_result_params: Default::default(),
-        })
-        .unwrap_or_default()
-    }
-
-    pub fn inlay_hints(&mut self, uri: &Uri, range: Range) -> Vec<InlayHint> {
-        self.request::<request::InlayHintRequest>(InlayHintParams {
-            text_document: TextDocumentIdentifier { uri: uri.clone() },
-            range,
-            work_done_progress_params: Default::default(),
-        })
-        .unwrap_or_default()
-    }
-
-    /// Semantic tokens decoded to absolute `(line, start, length, type)`.
-    pub fn semantic_tokens(&mut self, uri: &Uri) -> Vec<(u32, u32, u32, u32)> {
-        let response = self.request::<request::SemanticTokensFullRequest>(SemanticTokensParams {
-            text_document: TextDocumentIdentifier { uri: uri.clone() },
-            work_done_progress_params: Default::default(),
-            partial_result_params: Default::default(),
-        });
-        let Some(SemanticTokensResult::Tokens(tokens)) = response else {
-            panic!("expected semantic tokens, got {response:?}")
-        };
-        let (mut line, mut start) = (0, 0);
-        let mut out = Vec::new();
-        for t in tokens.data {
-            line += t.delta_line;
-            start = if t.delta_line == 0 {
-                start + t.delta_start
-            } else {
-                t.delta_start
-            };
-            out.push((line, start, t.length, t.token_type));
-        }
-        out
-    }
-
     /// Sends `shutdown` and `exit`, then fails if any server message went unread or the exit code is not 0.
     pub fn shutdown(mut self) {
         let reply = self.request_raw("shutdown", Value::Null);
@@ -380,77 +290,4 @@ pub fn edit(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentConte
         range_length: None,
         text: text.to_owned(),
     }
-}
-
-/// The byte offset of `position` in `text`, counted independently of the server: lines end at `\n`,
-/// `\r\n` or `\r`; columns count UTF-8 bytes or UTF-16 units.
-pub fn offset(text: &str, position: Position, utf8: bool) -> usize {
-    let mut line = 0;
-    let mut line_start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while line < position.line && i < bytes.len() {
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i += 1,
-            b'\n' | b'\r' => {}
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
-        i += 1;
-        line += 1;
-        line_start = i;
-    }
-    let mut column = 0;
-    for (at, c) in text[line_start..].char_indices() {
-        if column >= position.character as usize || c == '\n' || c == '\r' {
-            return line_start + at;
-        }
-        column += if utf8 { c.len_utf8() } else { c.len_utf16() };
-    }
-    text.len()
-}
-
-/// The inverse of [`offset`].
-pub fn position(text: &str, offset: usize, utf8: bool) -> Position {
-    let before = &text[..offset];
-    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + before.matches('\r').count()
-        - before.matches("\r\n").count();
-    let column: usize = before[line_start..]
-        .chars()
-        .map(|c| if utf8 { c.len_utf8() } else { c.len_utf16() })
-        .sum();
-    Position::new(line as u32, column as u32)
-}
-
-/// Applies protocol text edits to `text` (edits must not overlap, as the protocol requires).
-pub fn apply_edits(text: &str, edits: &[ls_types::TextEdit], utf8: bool) -> String {
-    let mut spans: Vec<_> = edits
-        .iter()
-        .map(|e| {
-            (
-                offset(text, e.range.start, utf8),
-                offset(text, e.range.end, utf8),
-                &e.new_text,
-            )
-        })
-        .collect();
-    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
-    let mut out = text.to_owned();
-    for (start, end, new_text) in spans {
-        out.replace_range(start..end, new_text);
-    }
-    out
-}
-
-/// The position of the `nth` occurrence of `needle` in `text`.
-pub fn find(text: &str, needle: &str, nth: usize, utf8: bool) -> Position {
-    let at = text
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"))
-        .0;
-    position(text, at, utf8)
 }
