@@ -1,5 +1,8 @@
 fn main() {
-    let base = include_str!("../tests/fixtures/dongsheng-2024.txt");
+    let file =
+        std::env::var("OGI_FILE").unwrap_or_else(|_| "tests/fixtures/dongsheng-2024.txt".into());
+    let base = std::fs::read_to_string(&file).expect("fixture");
+    let base = base.as_str();
     let mut text = String::new();
     let mut i = 0;
     let target: usize = std::env::var("OGI_BYTES")

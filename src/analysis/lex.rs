@@ -47,22 +47,28 @@ fn is_space(c: char) -> bool {
 
 /// Trims whitespace (including U+3000) from both ends of `line[range]`.
 pub fn trim(line: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &line[start..end];
-    let b = s.as_bytes();
-    // Fast path: no space at either end (most cells).
-    if b.first()
-        .is_some_and(|&c| c > b' ' && c != 0xE3 && c != 0xEF && c != 0xC2 && c != 0xE2)
-        && b.last().is_some_and(|&c| c > b' ' && c < 0x80)
-    {
-        return (start, end);
+    let b = line.as_bytes();
+    let (mut s, mut e) = (start, end);
+    loop {
+        // ASCII spaces byte by byte; other spaces (U+3000, NBSP, BOM) by character.
+        while s < e && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        match line[s..e].chars().next() {
+            Some(c) if is_space(c) => s += c.len_utf8(),
+            _ => break,
+        }
     }
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let tail = s.trim_end_matches(is_space).len();
-    if tail <= lead {
-        (start + lead, start + lead)
-    } else {
-        (start + lead, start + tail)
+    loop {
+        while e > s && b[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        match line[s..e].chars().next_back() {
+            Some(c) if is_space(c) => e -= c.len_utf8(),
+            _ => break,
+        }
     }
+    (s, e)
 }
 
 pub fn looks_like_html(line: &str) -> bool {
@@ -88,16 +94,25 @@ pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCell
 pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineCells) -> Layout {
     out.cells.clear();
     out.row_end = false;
+    if html.open_cell.is_none()
+        && let Some(layout) = quick_flat(line.as_bytes(), base, out)
+    {
+        return layout;
+    }
     if html.open_cell.is_some() || looks_like_html(line) {
         split_html(line, base, html, out);
         return Layout::Html;
     }
-    let trimmed = line.trim_matches(is_space);
-    if !trimmed.is_empty()
-        && trimmed
+    let (ts, te) = trim(line, 0, line.len());
+    let trimmed = &line[ts..te];
+    let only_pipes = if trimmed.contains('｜') {
+        trimmed
             .chars()
             .all(|c| c == '|' || c == '｜' || is_space(c))
-    {
+    } else {
+        trimmed.bytes().all(|b| b == b'|' || b == b' ')
+    };
+    if !trimmed.is_empty() && only_pipes {
         // L1 marks empty or merged cells with lines of pipes; they carry no value.
         return Layout::Flat;
     }
@@ -125,16 +140,15 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
         return Layout::Pipe;
     }
     if trimmed.ends_with('|') {
-        // L1: the cell is the text before the trailing pipe(s); a line of only pipes is an empty cell marker.
+        // L1: the cell is the text before the trailing pipe(s).
         let content = trimmed.trim_end_matches(['|', ' ', '\u{3000}']);
         if !content.is_empty() {
-            let start = line.len() - line.trim_start_matches(is_space).len();
-            let (s, e) = trim(line, start, start + content.len());
+            let (s, e) = trim(line, ts, ts + content.len());
             out.cells.push(base + s..base + e);
         }
         return Layout::Flat;
     }
-    if line.contains('\t') {
+    if memchr::memchr(b'\t', line.as_bytes()).is_some() {
         split_on(line, base, '\t', out);
         out.row_end = true;
         while out.cells.last().is_some_and(|c| c.is_empty()) {
@@ -146,17 +160,62 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
     Layout::Plain
 }
 
+/// L1's two commonest lines, `123 |` and `|||`, recognised byte by byte without the general path.
+fn quick_flat(b: &[u8], base: usize, out: &mut LineCells) -> Option<Layout> {
+    let mut i = 0;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let digits = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let digits_end = i;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let pipes = i;
+    while i < b.len() && b[i] == b'|' {
+        i += 1;
+    }
+    if i == pipes {
+        return None;
+    }
+    while i < b.len() && matches!(b[i], b' ' | b'\r' | b'\n') {
+        i += 1;
+    }
+    if i != b.len() {
+        return None;
+    }
+    if digits_end > digits {
+        out.cells.push(base + digits..base + digits_end);
+    } else if digits_end != pipes {
+        return None;
+    }
+    Some(Layout::Flat)
+}
+
 fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
+    let mut push = |start: usize, end: usize| {
+        let (s, e) = trim(line, start, end);
+        out.cells.push(base + s..base + e);
+    };
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if c == sep || (sep == '|' && c == '｜') {
-            let (s, e) = trim(line, start, i);
-            out.cells.push(base + s..base + e);
-            start = i + c.len_utf8();
+    if sep == '|' && line.contains('｜') {
+        for (i, c) in line.char_indices() {
+            if c == '|' || c == '｜' {
+                push(start, i);
+                start = i + c.len_utf8();
+            }
+        }
+    } else {
+        // Both separators are ASCII, so a byte search finds them (never inside a multi-byte char).
+        for i in memchr::memchr_iter(sep as u8, line.as_bytes()) {
+            push(start, i);
+            start = i + 1;
         }
     }
-    let (s, e) = trim(line, start, line.len());
-    out.cells.push(base + s..base + e);
+    push(start, line.len());
 }
 
 /// Whitespace-separated fields; the fields before the trailing run of value-like fields are joined

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 
 use super::Span;
 use super::model::{Claim, NarrativeFigure};
@@ -88,19 +88,22 @@ const KEYWORDS: &[(&str, Claim, Option<&str>)] = &[
     ("行政诉讼", Claim::Lawsuits, None),
 ];
 
-static KEYWORD_SEARCH: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(KEYWORDS.iter().map(|k| k.0)).ok());
+/// One SIMD substring finder per keyword: on CJK prose these beat an automaton by far.
+static FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| KEYWORDS.iter().map(|k| Finder::new(k.0)).collect());
 
 pub fn extract(text: &str, prose: &[Span]) -> Vec<NarrativeFigure> {
     let mut out = Vec::new();
     for span in prose {
         let line = &text[span.clone()];
-        let Some(ac) = KEYWORD_SEARCH.as_ref() else {
-            return out;
-        };
-        for hit in ac.find_iter(line) {
-            let (_, claim, need) = KEYWORDS[hit.pattern().as_usize()];
-            let (i, from) = (hit.start(), hit.end());
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for (k, finder) in FINDERS.iter().enumerate() {
+            hits.extend(finder.find_iter(line.as_bytes()).map(|i| (i, k)));
+        }
+        hits.sort_unstable();
+        for (i, k) in hits {
+            let (keyword, claim, need) = KEYWORDS[k];
+            let from = i + keyword.len();
             {
                 if let Some(at) = negated(line, i) {
                     out.push(NarrativeFigure {

@@ -37,7 +37,12 @@ struct Parser<'a> {
 pub fn parse(text: &str) -> (Report, Vec<Span>) {
     let mut p = Parser {
         text,
-        report: Report::default(),
+        report: Report {
+            cells: Vec::with_capacity(256),
+            rows: Vec::with_capacity(40),
+            labels: Vec::with_capacity(128),
+            ..Report::default()
+        },
         table: None,
         open: None,
         physical: 0,
@@ -311,6 +316,10 @@ impl Parser<'_> {
 
 /// `<!-- ogi-disable CODE … -->` or `# ogi-disable CODE …`: the rules switched off for the next table.
 fn suppression(line: &str) -> Option<Vec<Rule>> {
+    let first = line.bytes().find(|b| !b.is_ascii_whitespace())?;
+    if first != b'<' && first != b'#' {
+        return None;
+    }
     let t = line.trim();
     let body = t
         .strip_prefix("<!--")

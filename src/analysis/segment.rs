@@ -6,7 +6,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
 
 use super::normalize::normal_char;
@@ -108,8 +107,8 @@ pub fn lines_with_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str
 /// Only lines holding a landmark phrase matter, so the text is searched once for the phrases
 /// (a batch of megabytes is not walked line by line here).
 pub fn segments(text: &str) -> Vec<Segment> {
-    static PHRASES: LazyLock<Option<AhoCorasick>> =
-        LazyLock::new(|| AhoCorasick::new([TITLE_PHRASE, FIRST_PHRASE]).ok());
+    static TITLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TITLE_PHRASE));
+    static FIRST: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(FIRST_PHRASE));
     let mut out: Vec<Segment> = Vec::new();
     let mut current_start = 0usize;
     let mut current_is_report = false;
@@ -117,15 +116,21 @@ pub fn segments(text: &str) -> Vec<Segment> {
     let mut titled_awaiting_first: Option<usize> = None;
     let mut last_line = usize::MAX;
     let bytes = text.as_bytes();
-    let hits = PHRASES.as_ref().map(|ac| ac.find_iter(text));
-    for hit in hits.into_iter().flatten() {
-        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..hit.start()]).map_or(0, |i| i + 1);
+    // Both phrases, in text order (SIMD substring search beats an automaton on CJK text).
+    let mut hits: Vec<(usize, usize)> = TITLE
+        .find_iter(bytes)
+        .map(|i| (i, i + TITLE_PHRASE.len()))
+        .collect();
+    hits.extend(FIRST.find_iter(bytes).map(|i| (i, i + FIRST_PHRASE.len())));
+    hits.sort_unstable();
+    for (hit_start, hit_end) in hits {
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..hit_start]).map_or(0, |i| i + 1);
         if start == last_line {
             continue;
         }
         last_line = start;
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[hit.end()..])
-            .map_or(text.len(), |i| hit.end() + i);
+        let end =
+            memchr::memchr2(b'\n', b'\r', &bytes[hit_end..]).map_or(text.len(), |i| hit_end + i);
         let starts_report = match landmark(&text[start..end]) {
             None => false,
             Some(Landmark::Title) => {
