@@ -239,3 +239,9 @@ fn closing_a_document_clears_its_diagnostics() {
     assert_eq!(server.hover(&doc, Position::new(1, 1)), None);
     server.shutdown();
 }
+
+#[test]
+fn exit_without_shutdown_ends_with_code_one() {
+    let mut server = Server::started();
+    assert_eq!(server.exit(), Some(1));
+}
