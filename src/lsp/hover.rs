@@ -1,6 +1,6 @@
 //! `textDocument/hover`: the core's hover facts for the report under the cursor, as Markdown.
 
-use ls_types::{Hover, HoverContents};
+use ls_types::Hover;
 use tower_lsp_server::ls_types;
 
 use super::session::Snapshot;
@@ -18,12 +18,5 @@ pub fn hover(snapshot: &Snapshot, position: ls_types::Position) -> Option<Hover>
         offset - start,
         snapshot.settings.locale,
     )?;
-    Some(Hover {
-        contents: HoverContents::Markup(to_proto::markdown(found.markdown)),
-        range: Some(
-            snapshot
-                .target()
-                .range(&(found.span.start + start..found.span.end + start)),
-        ),
-    })
+    Some(to_proto::hover(snapshot.target(), found, start))
 }

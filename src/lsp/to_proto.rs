@@ -1,20 +1,20 @@
-//! Core and document values to protocol values, named after the type they produce. Every span given
-//! here is document-absolute (callers shift segment-relative spans first).
+//! Core and document values to protocol values, named after the type they produce. Spans are
+//! document-absolute, except for the core's editor facts, which come with their report's start.
 
 use std::collections::HashMap;
 
 use ls_types::{
     CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, CompletionTextEdit, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, FoldingRange,
-    FoldingRangeKind, InlayHint, InlayHintLabel, InsertTextFormat, Location, MarkupContent,
-    MarkupKind, NumberOrString, PositionEncodingKind, SemanticToken, SemanticTokenType,
-    SemanticTokensLegend, SymbolKind, TextEdit, Uri, WorkspaceEdit,
+    FoldingRangeKind, Hover, HoverContents, InlayHint, InlayHintLabel, InsertTextFormat, Location,
+    MarkupContent, MarkupKind, NumberOrString, PositionEncodingKind, SemanticToken,
+    SemanticTokenType, SemanticTokensLegend, SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
 use ropey::Rope;
 use tower_lsp_server::ls_types;
 
 use crate::analysis::facts::{
-    CompletionFact, CompletionKind, InlayFact, OutlineItem, OutlineKind, TokenKind,
+    CompletionFact, CompletionKind, HoverFacts, InlayFact, OutlineItem, OutlineKind, TokenKind,
 };
 use crate::analysis::{Finding, Locale, Severity, Span};
 use crate::document::{Encoding, offset_to_position};
@@ -107,6 +107,15 @@ pub fn markdown(value: String) -> MarkupContent {
     MarkupContent {
         kind: MarkupKind::Markdown,
         value,
+    }
+}
+
+/// `segment_start` shifts the facts' segment-relative span.
+pub fn hover(target: Target, facts: HoverFacts, segment_start: usize) -> Hover {
+    let span = facts.span.start + segment_start..facts.span.end + segment_start;
+    Hover {
+        contents: HoverContents::Markup(markdown(facts.markdown)),
+        range: Some(target.range(&span)),
     }
 }
 
