@@ -30,14 +30,8 @@ impl EquationCheck {
 
 /// Evaluates every equation whose cells are all present and whole.
 pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
-    let index_of = |(row, col): (usize, usize)| -> Option<usize> {
-        let hit = report.row(row)?;
-        hit.cells
-            .iter()
-            .copied()
-            .find(|&i| report.cells[i].col == col)
-    };
-    let mut out = Vec::new();
+    let index_of = |(row, col): (usize, usize)| report.cell_index(row, col);
+    let mut out = Vec::with_capacity(equations().len());
     'eq: for (n, eq) in equations().iter().enumerate() {
         let Some(total) = index_of(eq.total) else {
             continue;
