@@ -160,7 +160,7 @@ fn heading_prefix(text: &str, model: &Report, typed_before: &str) -> String {
     model
         .sections
         .first()
-        .map(|s| &text[line_start(text, s.heading.start)..s.heading.start])
+        .and_then(|s| text.get(line_start(text, s.heading.start)..s.heading.start))
         .filter(|p| p.trim_start().starts_with('#'))
         .map(|p| p.trim_start().to_string())
         .unwrap_or_default()

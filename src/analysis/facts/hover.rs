@@ -16,21 +16,27 @@ pub fn hover(
     offset: usize,
     locale: Locale,
 ) -> Option<HoverFacts> {
+    // An analysis of other text (a client racing an edit) must not point outside this one.
+    find(segment_text, report, offset, locale)
+        .filter(|h| segment_text.get(h.span.clone()).is_some())
+}
+
+fn find(text: &str, report: &ReportAnalysis, offset: usize, locale: Locale) -> Option<HoverFacts> {
     let model = &report.report;
     let inside = |s: &std::ops::Range<usize>| s.start <= offset && offset < s.end;
     if let Some(r) = model.references.iter().find(|r| inside(&r.span)) {
         return Some(HoverFacts {
             span: r.span.clone(),
-            markdown: reference(segment_text, r, locale),
+            markdown: reference(text, r, locale),
         });
     }
-    if let Some(found) = cell::hover(segment_text, report, offset, locale) {
+    if let Some(found) = cell::hover(text, report, offset, locale) {
         return Some(found);
     }
     let label = model.label_at(offset)?;
     Some(HoverFacts {
         span: label.span.clone(),
-        markdown: label_markdown(segment_text, report, label, locale),
+        markdown: label_markdown(text, report, label, locale),
     })
 }
 

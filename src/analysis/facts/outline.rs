@@ -69,13 +69,25 @@ pub fn outline(segment_text: &str, report: &ReportAnalysis) -> Vec<OutlineItem> 
         .map(|c| nest(c, &whole))
         .collect();
     children.sort_by_key(|c| c.range.start);
-    vec![OutlineItem {
+    let report = OutlineItem {
         name,
         kind: OutlineKind::Report,
         selection: clamp(&selection, &whole),
         range: whole,
         children,
-    }]
+    };
+    // An analysis of other text (a client racing an edit) gives no outline rather than a wrong one.
+    if valid(segment_text, &report) {
+        vec![report]
+    } else {
+        Vec::new()
+    }
+}
+
+fn valid(text: &str, item: &OutlineItem) -> bool {
+    text.get(item.range.clone()).is_some()
+        && text.get(item.selection.clone()).is_some()
+        && item.children.iter().all(|c| valid(text, c))
 }
 
 fn table_title(table: TableId) -> &'static str {

@@ -34,6 +34,8 @@ pub fn rewrites(segment_text: &str, report: &ReportAnalysis, offset: usize) -> V
 /// The span to replace and the pipe table, when the table is not a pipe table already and nothing
 /// in it would be lost (a repeated row, cells past the template's columns, text that is not the table's).
 fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(Span, String)> {
+    // An analysis of other text (a stale one) must not slice outside this one.
+    text.get(body.clone())?;
     let inside = |s: &Span| body.start <= s.start && s.end <= body.end;
     let hits: Vec<_> = model
         .rows

@@ -46,7 +46,7 @@ fn ranked(
     also: &[Element],
     present: impl Fn(Element) -> bool,
 ) -> Vec<(Element, u32)> {
-    let start = expected.unwrap_or(0);
+    let start = expected.unwrap_or(0).min(order.len());
     let mut sequence: Vec<Element> = Vec::new();
     if let Some(e) = expected.and_then(|i| order.get(i)) {
         sequence.push(*e);

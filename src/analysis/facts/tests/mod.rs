@@ -47,3 +47,45 @@ pub fn mark(text: &str, needle: &str, nth: usize) -> String {
         .expect("needle occurs in the text");
     format!("{}$0{}", &text[..at], &text[at..])
 }
+
+/// Every span a fact returns must be a character range of the text, wherever the cursor stands and
+/// even when the analysis is of other text than the one given (a client racing an edit).
+#[test]
+fn every_fact_span_is_a_char_range_of_the_text_at_every_offset() {
+    use crate::analysis::Locale;
+    use crate::analysis::facts::{complete, hover, outline, rewrites, semantic_tokens_by_line};
+    let example = report_text(EXAMPLE);
+    let short = "一、总体情况\n依据《条例》第九十条。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 2\n（三）不予公开\t1\n";
+    let cases = [
+        (short.to_string(), analyze_report(short)),
+        (example.clone(), analyze_report(&example)),
+        // A stale analysis: spans of the example over the short text.
+        (short.to_string(), analyze_report(&example)),
+    ];
+    for (text, analysis) in &cases {
+        let valid = |s: &std::ops::Range<usize>| text.get(s.clone()).is_some();
+        let step = if text.len() > 1000 { 7 } else { 1 };
+        for offset in (0..=text.len() + 2).step_by(step) {
+            if let Some(h) = hover(text, analysis, offset, Locale::Zh) {
+                assert!(valid(&h.span), "hover {offset}");
+            }
+            for c in complete(text, analysis, offset, Locale::En) {
+                assert!(
+                    valid(&c.replace) && c.replace.end <= offset,
+                    "completion {offset}"
+                );
+            }
+            for r in rewrites(text, analysis, offset) {
+                assert!(valid(&r.span), "rewrite {offset}");
+            }
+        }
+        for item in outline(text, analysis) {
+            assert!(valid(&item.range) && valid(&item.selection));
+        }
+        assert!(
+            semantic_tokens_by_line(text, analysis)
+                .iter()
+                .all(|(s, _)| valid(s))
+        );
+    }
+}
