@@ -3,7 +3,7 @@
 
 use super::HoverFacts;
 use crate::analysis::model::{Report, Value};
-use crate::analysis::rules::EquationCheck;
+use crate::analysis::rules::{EquationCheck, terms_text};
 use crate::analysis::{Locale, ReportAnalysis, Rule};
 use crate::template::{
     APPEALS_COLUMNS, Equation, GROUPS, ROWS, RowId, SUB_TABLES, TableId, column_label, columns_of,
@@ -190,24 +190,4 @@ fn skipped(model: &Report, eq: &Equation, name: &str, zh: bool) -> String {
     } else {
         format!("{name}: not checked ({}{tail})", shown.join(sep))
     }
-}
-
-/// The right-hand side as a reader checks it: `8 + 0 − 7`.
-pub fn terms_text(model: &Report, check: &EquationCheck) -> String {
-    let mut s = String::new();
-    for (k, &(sign, i)) in check.terms.iter().enumerate() {
-        let v = model
-            .cells
-            .get(i)
-            .and_then(|c| c.value.as_int())
-            .unwrap_or(0);
-        let op = match (k, sign < 0) {
-            (0, false) => "",
-            (0, true) => "−",
-            (_, false) => " + ",
-            (_, true) => " − ",
-        };
-        s.push_str(&format!("{op}{v}"));
-    }
-    s
 }
