@@ -1,131 +1,21 @@
-//! The features on the example report, end to end: diagnostics, edits, encodings, quick fixes, hover,
-//! completion, outline, folding, inlay hints, semantic tokens and rule configuration.
+//! The editor features on the example report end to end: quick fixes and rewrites, hover, completion,
+//! outline, folding, inlay hints and semantic tokens.
 
 mod support;
 
 use serde_json::json;
-use support::{FIXTURE, Server, edit, uri};
+use support::example::{INTAKE_PERSONS, TYPO_LINES, client, example_uri, opened};
+use support::{FIXTURE, Server, edit};
 use tower_lsp_server::ls_types::{
-    CodeActionKind, Diagnostic, DiagnosticSeverity, DocumentSymbol, HoverContents, InlayHintLabel,
-    NumberOrString, Position, Range,
+    CodeActionKind, DocumentSymbol, HoverContents, InlayHintLabel, InsertTextFormat, Position,
+    Range, SymbolKind,
 };
-
-/// 0-based lines of the two label typos (预期 for 逾期) in the example report.
-const TYPO_LINES: [u32; 2] = [248, 257];
-/// 0-based line of 本年新收 · 自然人 (`8 |`).
-const INTAKE_PERSONS: u32 = 64;
-
-fn code(d: &Diagnostic) -> &str {
-    match &d.code {
-        Some(NumberOrString::String(code)) => code,
-        other => panic!("diagnostic without a string code: {other:?}"),
-    }
-}
-
-fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
-    let mut codes: Vec<_> = diagnostics.iter().map(code).collect();
-    codes.sort_unstable();
-    codes
-}
-
-/// Client parameters offering UTF-8 positions, or only the default UTF-16.
-fn client(utf8: bool) -> serde_json::Value {
-    if utf8 {
-        json!({"capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}})
-    } else {
-        json!({})
-    }
-}
-
-fn opened(params: serde_json::Value) -> (Server, Vec<Diagnostic>) {
-    let (mut server, _) = Server::start(params);
-    let doc = uri("dongsheng-2024.txt");
-    server.open(&doc, FIXTURE, 1);
-    let diagnostics = server.diagnostics(&doc, 1);
-    (server, diagnostics)
-}
-
-#[test]
-fn the_example_report_gets_exactly_its_two_label_warnings() {
-    let (server, diagnostics) = opened(json!({}));
-    assert_eq!(
-        codes(&diagnostics),
-        ["label/nonstandard", "label/nonstandard"]
-    );
-    let mut lines: Vec<u32> = diagnostics.iter().map(|d| d.range.start.line).collect();
-    lines.sort_unstable();
-    assert_eq!(lines, TYPO_LINES);
-    for d in &diagnostics {
-        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
-        assert_eq!(d.source.as_deref(), Some("ogi-lsp"));
-        assert!(
-            d.message.contains("逾期"),
-            "Chinese message naming the template text: {}",
-            d.message
-        );
-    }
-    server.shutdown();
-}
-
-#[test]
-fn english_messages_when_the_client_locale_is_not_chinese() {
-    let (server, diagnostics) = opened(json!({"locale": "en-US"}));
-    assert_eq!(diagnostics.len(), 2);
-    for d in &diagnostics {
-        let first = d.message.chars().next().unwrap_or(' ');
-        assert!(
-            first.is_ascii_alphabetic(),
-            "English message expected: {}",
-            d.message
-        );
-    }
-    server.shutdown();
-}
-
-#[test]
-fn a_changed_figure_breaks_two_balances_and_undoing_it_restores_them() {
-    let (mut server, before) = opened(json!({}));
-    let doc = uri("dongsheng-2024.txt");
-    server.change(
-        &doc,
-        2,
-        vec![edit((INTAKE_PERSONS, 0), (INTAKE_PERSONS, 1), "9")],
-    );
-    let broken = server.diagnostics(&doc, 2);
-    assert_eq!(
-        codes(&broken),
-        [
-            "balance/intake-outcome",
-            "balance/row-total",
-            "label/nonstandard",
-            "label/nonstandard"
-        ]
-    );
-    let row_total = broken
-        .iter()
-        .find(|d| code(d) == "balance/row-total")
-        .unwrap();
-    assert_eq!(row_total.severity, Some(DiagnosticSeverity::ERROR));
-    assert!(
-        row_total
-            .related_information
-            .as_ref()
-            .is_some_and(|r| r.len() >= 2)
-    );
-    server.change(
-        &doc,
-        3,
-        vec![edit((INTAKE_PERSONS, 0), (INTAKE_PERSONS, 1), "8")],
-    );
-    assert_eq!(server.diagnostics(&doc, 3), before);
-    server.shutdown();
-}
 
 #[test]
 fn the_quick_fix_turns_the_typo_into_the_template_text_and_nothing_else() {
     for utf8 in [false, true] {
         let (mut server, diagnostics) = opened(client(utf8));
-        let doc = uri("dongsheng-2024.txt");
+        let doc = example_uri();
         let first = diagnostics
             .iter()
             .find(|d| d.range.start.line == TYPO_LINES[0])
@@ -149,39 +39,8 @@ fn the_quick_fix_turns_the_typo_into_the_template_text_and_nothing_else() {
     }
 }
 
-/// 𠀀 is one character, two UTF-16 units and four UTF-8 bytes: inserted before 预期 inside the label,
-/// it moves the end of the label's diagnostic by exactly that much under each encoding.
-#[test]
-fn positions_follow_the_negotiated_encoding() {
-    for (utf8, units) in [(false, 2), (true, 4)] {
-        let (mut server, before) = opened(client(utf8));
-        let doc = uri("dongsheng-2024.txt");
-        let label = |ds: &[Diagnostic]| {
-            ds.iter()
-                .find(|d| d.range.start.line == TYPO_LINES[0])
-                .unwrap()
-                .range
-        };
-        let old = label(&before);
-        let at = support::find(FIXTURE, "预期", 0, utf8);
-        assert_eq!(at.line, TYPO_LINES[0]);
-        server.change(
-            &doc,
-            2,
-            vec![edit((at.line, at.character), (at.line, at.character), "𠀀")],
-        );
-        let new = label(&server.diagnostics(&doc, 2));
-        assert_eq!(new.start, old.start);
-        assert_eq!(
-            new.end,
-            Position::new(old.end.line, old.end.character + units)
-        );
-        server.shutdown();
-    }
-}
-
 fn hover_text(server: &mut Server, at: Position) -> String {
-    let doc = uri("dongsheng-2024.txt");
+    let doc = example_uri();
     match server.hover(&doc, at).map(|h| h.contents) {
         Some(HoverContents::Markup(markup)) => markup.value,
         other => panic!("expected Markdown hover at {at:?}, got {other:?}"),
@@ -204,7 +63,7 @@ fn hover_quotes_the_regulation_and_names_cells() {
 #[test]
 fn completion_matches_pinyin_initials() {
     let (mut server, _) = opened(json!({}));
-    let doc = uri("dongsheng-2024.txt");
+    let doc = example_uri();
     // A new line inside 表三, right after the 总计 row of （二）部分公开.
     let at = support::find(FIXTURE, "(三)不予公开 |", 0, false);
     server.change(&doc, 2, vec![edit((at.line, 0), (at.line, 0), "bygk\n")]);
@@ -234,7 +93,7 @@ fn flatten<'a>(symbols: &'a [DocumentSymbol], out: &mut Vec<&'a DocumentSymbol>)
 #[test]
 fn outline_and_folding_follow_the_six_sections() {
     let (mut server, _) = opened(json!({}));
-    let doc = uri("dongsheng-2024.txt");
+    let doc = example_uri();
     let symbols = server.document_symbols(&doc);
     let mut all = Vec::new();
     flatten(&symbols, &mut all);
@@ -249,25 +108,30 @@ fn outline_and_folding_follow_the_six_sections() {
     .iter()
     .map(|h| support::find(FIXTURE, h, 0, false).line)
     .collect();
+    // Sections are namespaces; the report itself is a file symbol.
     let section_lines: Vec<u32> = all
         .iter()
+        .filter(|s| s.kind == SymbolKind::NAMESPACE)
         .map(|s| s.selection_range.start.line)
-        .filter(|l| heading_lines.contains(l))
         .collect();
     assert_eq!(section_lines, heading_lines);
     let folds = server.folding_ranges(&doc);
-    let first = folds
+    // Each section folds up to the line before the next heading (the report folds as a whole too).
+    let section_folds: Vec<(u32, u32)> = folds
         .iter()
-        .find(|f| f.start_line == heading_lines[0])
-        .expect("a fold for 一、总体情况");
-    assert_eq!(first.end_line, heading_lines[1] - 1);
+        .map(|f| (f.start_line, f.end_line))
+        .filter(|(start, _)| heading_lines[..5].contains(start))
+        .filter(|(start, end)| heading_lines.contains(&(end + 1)) && end > start)
+        .collect();
+    let expected: Vec<(u32, u32)> = heading_lines.windows(2).map(|w| (w[0], w[1] - 1)).collect();
+    assert_eq!(section_folds, expected);
     server.shutdown();
 }
 
 #[test]
 fn inlay_hints_show_the_computed_total() {
     let (mut server, _) = opened(json!({}));
-    let doc = uri("dongsheng-2024.txt");
+    let doc = example_uri();
     let total_line = INTAKE_PERSONS + 6;
     let range = Range::new(
         Position::new(INTAKE_PERSONS, 0),
@@ -290,7 +154,7 @@ fn inlay_hints_show_the_computed_total() {
 #[test]
 fn semantic_tokens_mark_citations_and_numbers() {
     let (mut server, _) = opened(json!({}));
-    let doc = uri("dongsheng-2024.txt");
+    let doc = example_uri();
     let tokens = server.semantic_tokens(&doc);
     let citation = support::find(FIXTURE, "第二十条第(五)项", 0, false);
     // Legend: namespace (heading), property (label), number, macro (citation).
@@ -303,32 +167,59 @@ fn semantic_tokens_mark_citations_and_numbers() {
     server.shutdown();
 }
 
+/// The table under the cursor converts to a Markdown pipe table; the converted text keeps every
+/// figure, so the server finds the same two problems in it and nothing else.
 #[test]
-fn rule_switches_come_from_initialization_options_and_configuration() {
-    let (server, diagnostics) =
-        opened(json!({"initializationOptions": {"rules": {"label/nonstandard": "off"}}}));
-    assert_eq!(diagnostics, vec![]);
-    server.shutdown();
-
-    // Pulled with workspace/configuration, answered after the document was first checked.
-    let (mut server, _) =
-        Server::start(json!({"capabilities": {"workspace": {"configuration": true}}}));
-    let (id, params) = server.server_request("workspace/configuration");
-    assert_eq!(params["items"][0]["section"], "ogi");
-    let doc = uri("dongsheng-2024.txt");
-    server.open(&doc, FIXTURE, 1);
-    assert_eq!(server.diagnostics(&doc, 1).len(), 2);
-    server.answer(id, json!([{"rules": {"label/nonstandard": "error"}}]));
-    let relevelled = server.diagnostics(&doc, 1);
-    assert_eq!(relevelled.len(), 2);
+fn a_flattened_table_converts_to_markdown_without_changing_a_finding() {
+    let (mut server, before) = opened(json!({}));
+    let doc = example_uri();
+    let at = support::find(FIXTURE, "(七)总计", 0, false);
+    let actions = server.code_actions(&doc, Range::new(at, at));
+    let rewrite = actions
+        .iter()
+        .find(|a| a.kind == Some(CodeActionKind::REFACTOR_REWRITE))
+        .expect("a conversion of 表三");
+    let changes = rewrite.edit.as_ref().and_then(|e| e.changes.as_ref());
+    let edits = &changes.expect("a workspace edit")[&doc];
+    let converted = support::apply_edits(FIXTURE, edits, false);
     assert!(
-        relevelled
-            .iter()
-            .all(|d| d.severity == Some(DiagnosticSeverity::ERROR))
+        converted.contains("| 一、本年新收政府信息公开申请数量 |  | 8 | 0 | 0 | 0 | 0 | 0 | 8 |")
     );
-    // Pushed with workspace/didChangeConfiguration, nested under the section as editors send it.
-    let settings = json!({"settings": {"ogi": {"rules": {"label/nonstandard": "off"}}}});
-    server.notify_raw("workspace/didChangeConfiguration", settings);
-    assert_eq!(server.diagnostics(&doc, 1), vec![]);
+    let change = edits
+        .iter()
+        .map(
+            |e| tower_lsp_server::ls_types::TextDocumentContentChangeEvent {
+                range: Some(e.range),
+                range_length: None,
+                text: e.new_text.clone(),
+            },
+        )
+        .collect();
+    server.change(&doc, 2, change);
+    let after = server.diagnostics(&doc, 2);
+    let messages = |ds: &[tower_lsp_server::ls_types::Diagnostic]| {
+        ds.iter().map(|d| d.message.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(messages(&after), messages(&before));
     server.shutdown();
+}
+
+/// Snippets (a blank table, a report skeleton) go only to clients that can expand them.
+#[test]
+fn snippets_only_for_clients_that_expand_them() {
+    let snippets = json!({"capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}});
+    for (params, expected) in [(snippets, true), (json!({}), false)] {
+        let (mut server, _) = opened(params);
+        let at = support::find(FIXTURE, "三、收到和处理", 0, false);
+        let items = server.completion(&example_uri(), Position::new(at.line + 1, 0));
+        let formats: Vec<_> = items
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.insert_text_format)
+            .collect();
+        assert!(!formats.is_empty());
+        let has_snippet = formats.contains(&Some(InsertTextFormat::SNIPPET));
+        assert_eq!(has_snippet, expected);
+        server.shutdown();
+    }
 }

@@ -18,6 +18,7 @@ use tower_lsp_server::ls_types::{
     TextDocumentPositionParams, Uri,
 };
 
+pub mod example;
 mod requests;
 mod text;
 
