@@ -31,17 +31,18 @@ impl Backend {
             shut_down,
         }
     }
+}
 
-    fn apply_configuration(&self, value: &Value) -> bool {
-        let Some((rules, problems)) = RuleConfig::from_json(value) else {
-            return false;
-        };
-        for problem in problems {
-            log!("configuration: {problem}");
-        }
-        self.session.lock().set_rules(rules);
-        true
+/// Applies the rule switches in `value`; false when it holds none.
+fn apply_configuration(session: &Session, value: &Value) -> bool {
+    let Some((rules, problems)) = RuleConfig::from_json(value) else {
+        return false;
+    };
+    for problem in problems {
+        log!("configuration: {problem}");
     }
+    session.lock().set_rules(rules);
+    true
 }
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
@@ -88,11 +89,11 @@ fn pull_configuration(backend_session: &Session) {
         };
         match session.client.configuration(vec![item]).await {
             Ok(values) => {
-                let Some(value) = values.first() else { return };
                 // The client answers with the section itself: `{"rules": {…}}`.
-                if let Some((rules, problems)) = RuleConfig::from_json(value) {
-                    problems.iter().for_each(|p| log!("configuration: {p}"));
-                    session.lock().set_rules(rules);
+                let applied = values
+                    .first()
+                    .is_some_and(|v| apply_configuration(&session, v));
+                if applied {
                     diagnostics::republish_all(&session);
                 }
             }
@@ -115,7 +116,7 @@ impl LanguageServer for Backend {
             };
         }
         if let Some(options) = &params.initialization_options {
-            self.apply_configuration(options);
+            apply_configuration(&self.session, options);
         }
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -199,7 +200,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        if self.apply_configuration(&params.settings) {
+        if apply_configuration(&self.session, &params.settings) {
             diagnostics::republish_all(&self.session);
         } else if self.session.lock().settings.pull_configuration {
             pull_configuration(&self.session);
