@@ -15,6 +15,7 @@ const FRAGMENTS: &[&str] = &[
     "某局2024年政府信息公开工作年度报告\r\n一、总体情况\r\n",
     "# 一、总体情况\n",
     "\n",
+    "\n\n\n",
     "\r\n",
     "\r",
     "𠀀",
@@ -118,6 +119,8 @@ fn base_text() -> impl Strategy<Value = String> {
         Just(short.replace('\n', "\r").repeat(3)),
         Just(String::new()),
         Just("# README\n没有报告的文字\n".repeat(4)),
+        // Titles a few lines apart: whether the second continues the first depends on the lines between.
+        Just("某局2024年政府信息公开工作年度报告\n\n\n\n\n某局2024年政府信息公开工作年度报告\n正文\n\n某局2024年政府信息公开工作年度报告\n".repeat(3)),
     ]
 }
 
@@ -181,7 +184,7 @@ fn apply_at(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn incremental_equals_full(base in base_text(), edits in prop::collection::vec(edit(), 1..24)) {

@@ -1,6 +1,7 @@
 //! The document store: open documents as ropes, edits applied in order, positions under a negotiated
 //! encoding, and the per-report analysis kept current edit by edit. Knows the core, not the protocol.
 
+pub mod lines;
 pub mod position;
 pub mod reports;
 pub mod store;

@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use ropey::Rope;
 
-use crate::analysis::segment::{landmark, lines_with_ranges};
+use super::lines::{self, Replaced};
+
 use crate::analysis::{self, Finding, ReportAnalysis};
 
 const BOM: char = '\u{FEFF}';
@@ -167,8 +168,9 @@ impl ReportCache {
         Some(out)
     }
 
-    /// Follows an edit that replaced the bytes `old` with `new_len` bytes; `rope` is the text after it.
-    pub fn edit(&mut self, rope: &Rope, old: Range<usize>, new_len: usize) {
+    /// Follows an edit that replaced the bytes `old` with `new_len` bytes; `rope` is the text after it
+    /// and `replaced` what the edit's lines were before it.
+    pub fn edit(&mut self, rope: &Rope, old: Range<usize>, new_len: usize, replaced: Replaced) {
         if bom_len(rope) != self.base || old.start < self.base || self.segments.is_empty() {
             return self.rebuild(rope);
         }
@@ -181,9 +183,16 @@ impl ReportCache {
                 .min(last)
         };
         let (first, end) = (containing(old.start), containing(old.end));
-        if first == end && self.grows_preamble(rope, first, old.start, old.start + new_len, shift) {
-            self.segments[0].range.end = shift(self.segments[0].range.end);
-            self.shift_from(1, delta);
+        let now = |s: &CachedSegment| s.range.start..shift(s.range.end);
+        let new = old.start..old.start + new_len;
+        if first == end && Self::stays_inside(rope, now(&self.segments[first]), new, replaced) {
+            let segment = &mut self.segments[first];
+            segment.range.end = shift(segment.range.end);
+            if segment.is_report {
+                segment.id = next_id();
+                segment.state = SegmentState::Pending;
+            }
+            self.shift_from(first + 1, delta);
             return;
         }
         // The boundary at a segment's start is decided by the text since the previous boundary, so the
@@ -262,44 +271,30 @@ impl ReportCache {
         out
     }
 
+    /// Whether an edit, now at `new` inside a segment now at `segment`, leaves every boundary where it
+    /// was (shifted): its lines stay inside the segment, held no landmark before and hold none now, and
+    /// it moved no title's continuation. Then the work is proportional to the edit, not to the segment:
+    /// a 50 MB document is not re-split per keystroke.
+    fn stays_inside(
+        rope: &Rope,
+        segment: Range<usize>,
+        new: Range<usize>,
+        replaced: Replaced,
+    ) -> bool {
+        let (first, last) = lines::line_span(rope, new);
+        let bytes = lines::line_bytes(rope, first, last);
+        bytes.start >= segment.start
+            && bytes.end <= segment.end
+            && !replaced.had_landmark
+            && !lines::any_landmark(rope, first..last + 1)
+            && !lines::moves_titles(rope, first, last, replaced)
+    }
+
     fn shift_from(&mut self, from: usize, delta: isize) {
         for s in &mut self.segments[from..] {
             s.range.start = s.range.start.checked_add_signed(delta).unwrap_or(0);
             s.range.end = s.range.end.checked_add_signed(delta).unwrap_or(0);
         }
-    }
-
-    /// An edit inside the preamble whose lines hold no landmark leaves every boundary where it was: a
-    /// preamble holds no landmark at all (any would have started a report). Spares a 50 MB document
-    /// without reports a full re-split per keystroke.
-    fn grows_preamble(
-        &self,
-        rope: &Rope,
-        index: usize,
-        start: usize,
-        new_end: usize,
-        shift: impl Fn(usize) -> usize,
-    ) -> bool {
-        let Some(segment) = self
-            .segments
-            .get(index)
-            .filter(|s| index == 0 && !s.is_report)
-        else {
-            return false;
-        };
-        let line_lo = rope.byte_to_line(start);
-        let line_hi = rope.byte_to_line(new_end.min(rope.len_bytes()));
-        let lines_start = rope.line_to_byte(line_lo);
-        let lines_end = if line_hi + 1 < rope.len_lines() {
-            rope.line_to_byte(line_hi + 1)
-        } else {
-            rope.len_bytes()
-        };
-        if lines_start < self.base || lines_end > shift(segment.range.end) {
-            return false;
-        }
-        let edited = String::from(rope.byte_slice(lines_start..lines_end));
-        lines_with_ranges(&edited).all(|(_, line)| landmark(line).is_none())
     }
 }
 

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use ropey::Rope;
 
+use super::lines::Replaced;
 use super::position::{Encoding, Position, position_to_offset};
 use super::reports::ReportCache;
 
@@ -85,6 +86,7 @@ impl Document {
         let b = position_to_offset(&self.rope, end, encoding);
         let reversed = a.offset > b.offset;
         let replaced = a.offset.min(b.offset)..a.offset.max(b.offset);
+        let before = Replaced::before(&self.rope, replaced.clone());
         let (from, to) = (
             self.rope.byte_to_char(replaced.start),
             self.rope.byte_to_char(replaced.end),
@@ -92,7 +94,7 @@ impl Document {
         self.rope.remove(from..to);
         self.rope.insert(from, &change.text);
         self.reports
-            .edit(&self.rope, replaced.clone(), change.text.len());
+            .edit(&self.rope, replaced.clone(), change.text.len(), before);
         AppliedEdit {
             replaced,
             inserted: change.text.len(),
