@@ -11,7 +11,12 @@ pub struct HoverFacts {
     pub markdown: String,
 }
 
-pub fn hover(_segment_text: &str, _report: &ReportAnalysis, _offset: usize, _locale: Locale) -> Option<HoverFacts> {
+pub fn hover(
+    _segment_text: &str,
+    _report: &ReportAnalysis,
+    _offset: usize,
+    _locale: Locale,
+) -> Option<HoverFacts> {
     None
 }
 
@@ -43,7 +48,12 @@ pub struct CompletionFact {
 }
 
 /// Completion in a report segment at `offset`.
-pub fn complete(_segment_text: &str, _report: &ReportAnalysis, _offset: usize, _locale: Locale) -> Vec<CompletionFact> {
+pub fn complete(
+    _segment_text: &str,
+    _report: &ReportAnalysis,
+    _offset: usize,
+    _locale: Locale,
+) -> Vec<CompletionFact> {
     Vec::new()
 }
 

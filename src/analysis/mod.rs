@@ -3,8 +3,12 @@
 
 pub mod facts;
 pub mod finding;
+pub mod labels;
+pub mod lex;
+pub mod model;
 pub mod normalize;
 pub mod segment;
+pub mod value;
 
 use std::sync::Arc;
 
@@ -40,7 +44,9 @@ pub struct DocumentAnalysis {
 impl DocumentAnalysis {
     /// Every finding of every report, with document-absolute spans, in document order.
     pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
-        self.reports.iter().flat_map(|r| r.analysis.findings.iter().map(move |f| f.shifted(r.offset)))
+        self.reports
+            .iter()
+            .flat_map(|r| r.analysis.findings.iter().map(move |f| f.shifted(r.offset)))
     }
 
     /// The report whose segment contains `offset`.
