@@ -114,3 +114,55 @@ pub fn render(files: &[FileReport], summary: &Summary) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Finding, Locale, Message, Related, Rule};
+    use crate::cli::check::{Options, place_all};
+
+    #[test]
+    fn positions_are_zero_based_utf16_and_every_key_is_written() {
+        // 𠀀 (U+20000) is two UTF-16 units, so 预 starts at character 2.
+        let text = "表三\n𠀀预期 |\n";
+        let at = text.find("预期").unwrap_or_default();
+        let finding = Finding::new(
+            Rule::Nonstandard,
+            at..at + 6,
+            Message::new("应为“逾期”", "should be 逾期"),
+        )
+        .with_related(vec![Related {
+            span: 0..3,
+            message: Message::new("表", "table"),
+        }]);
+        let options = Options {
+            locale: Locale::Zh,
+            ..Options::default()
+        };
+        let file = FileReport {
+            name: "a.txt".into(),
+            reports: 1,
+            diagnostics: place_all(text, [finding], &options),
+        };
+        let summary = Summary::new(std::slice::from_ref(&file), 0);
+        let out: serde_json::Value =
+            serde_json::from_str(&render(&[file], &summary)).unwrap_or_default();
+        let range = |l0, c0, l1, c1| serde_json::json!({ "start": { "line": l0, "character": c0 }, "end": { "line": l1, "character": c1 } });
+        let expected = serde_json::json!({
+            "version": 1,
+            "files": [{
+                "path": "a.txt",
+                "reports": 1,
+                "diagnostics": [{
+                    "code": "label/nonstandard",
+                    "severity": "warning",
+                    "message": "应为“逾期”",
+                    "range": range(1, 2, 1, 4),
+                    "related": [{ "message": "表", "range": range(0, 0, 0, 1) }]
+                }]
+            }],
+            "summary": { "files": 1, "reports": 1, "errors": 0, "warnings": 1 }
+        });
+        assert_eq!(out, expected);
+    }
+}
