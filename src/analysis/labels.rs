@@ -111,7 +111,7 @@ fn normal(text: &str, base: usize, html: bool) -> Normal {
                 continue;
             }
             if c == '&' && text[i..].find(';').is_some_and(|j| j <= 8) {
-                while let Some((_, d)) = iter.next() {
+                for (_, d) in iter.by_ref() {
                     if d == ';' {
                         break;
                     }

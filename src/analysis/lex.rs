@@ -178,8 +178,9 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
     let mut out = LineCells::default();
     let bytes = line.as_bytes();
     let mut i = 0;
-    // Visible text bounds inside the open cell on this line.
+    // Visible text bounds on this line: inside the open cell, or outside any cell (a heading).
     let mut text_bounds: Option<(usize, usize)> = st.open_cell.map(|_| (usize::MAX, 0));
+    let mut outside = (usize::MAX, 0);
     while i < bytes.len() {
         if bytes[i] == b'<' {
             let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
@@ -193,6 +194,9 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
             let closing = tag.starts_with('/');
+            if matches!(name.as_str(), "td" | "th" | "tr" | "table") {
+                flush_outside(&mut outside, base, &mut out);
+            }
             match (name.as_str(), closing) {
                 ("td" | "th", false) => {
                     close_cell(st, &mut text_bounds, base, &mut out);
@@ -218,19 +222,21 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
         }
         let ch = line[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
-        if let Some(bounds) = text_bounds.as_mut() {
-            let entity = ch == '&' && line[i..].find(';').is_some_and(|j| j <= 8);
-            if entity {
-                i += line[i..].find(';').map_or(1, |j| j + 1);
-                continue;
-            }
-            if !is_space(ch) {
-                bounds.0 = bounds.0.min(i);
-                bounds.1 = i + len;
-            }
+        if ch == '&' && line[i..].find(';').is_some_and(|j| j <= 8) {
+            i += line[i..].find(';').map_or(1, |j| j + 1);
+            continue;
+        }
+        if !is_space(ch) {
+            let bounds = match text_bounds.as_mut() {
+                Some(b) => b,
+                None => &mut outside,
+            };
+            bounds.0 = bounds.0.min(i);
+            bounds.1 = i + len;
         }
         i += len;
     }
+    flush_outside(&mut outside, base, &mut out);
     // An open cell continues on the next line; keep what it has so far.
     if let (Some(_), Some((s, e))) = (st.open_cell, text_bounds)
         && s != usize::MAX
@@ -238,6 +244,14 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
         st.open_cell = Some((base + s, base + e));
     }
     out
+}
+
+/// Text between tables' cells (a heading on the same line as `<table>`) is a cell of its own.
+fn flush_outside(outside: &mut (usize, usize), base: usize, out: &mut LineCells) {
+    if outside.0 != usize::MAX {
+        out.cells.push(base + outside.0..base + outside.1);
+    }
+    *outside = (usize::MAX, 0);
 }
 
 fn close_cell(

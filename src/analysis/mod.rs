@@ -6,7 +6,10 @@ pub mod finding;
 pub mod labels;
 pub mod lex;
 pub mod model;
+pub mod narrative;
 pub mod normalize;
+pub mod parse;
+pub mod rules;
 pub mod segment;
 pub mod value;
 
@@ -18,12 +21,23 @@ pub use segment::{Segment, segments};
 /// The analysis of one report, with spans relative to the start of the report's segment.
 #[derive(Debug, Default)]
 pub struct ReportAnalysis {
+    pub report: model::Report,
+    /// Every equation whose cells are all present, evaluated (for hovers and inlay hints).
+    pub equations: Vec<rules::EquationCheck>,
     pub findings: Vec<Finding>,
 }
 
 /// Analyses the text of one report segment (as produced by [`segments`]).
-pub fn analyze_report(_text: &str) -> ReportAnalysis {
-    ReportAnalysis::default()
+pub fn analyze_report(text: &str) -> ReportAnalysis {
+    let (mut report, prose) = parse::parse(text);
+    report.narrative = narrative::extract(text, &prose);
+    let findings = rules::check(text, &report);
+    let equations = rules::evaluate(&report);
+    ReportAnalysis {
+        report,
+        equations,
+        findings,
+    }
 }
 
 /// A report placed in its document.

@@ -4,6 +4,7 @@
 use crate::statute::Reference;
 use crate::template::{RowId, TableId};
 
+use super::lex::Layout;
 use super::{Rule, Span};
 
 /// A cell's content.
@@ -45,6 +46,8 @@ pub struct RowHit {
     pub cells: Vec<usize>,
     /// Whether this is a second occurrence of the row (its cells are not used by equations).
     pub duplicate: bool,
+    /// The layout the row was written in (a missing row is inserted in the same layout).
+    pub layout: Layout,
 }
 
 /// What a recognised label stands for.
@@ -67,6 +70,8 @@ pub struct LabelHit {
     pub kind: LabelKind,
     /// Matched only after fuzzy matching (a `label/nonstandard` finding carries the template text).
     pub exact: bool,
+    /// The template's text for this label.
+    pub canonical: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
