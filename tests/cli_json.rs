@@ -130,6 +130,12 @@ fn an_empty_run_still_has_the_full_shape() {
     assert_eq!(json["summary"]["files"], 6);
 }
 
+/// The text between two UTF-16 columns of a line.
+fn utf16_slice(line: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = line.encode_utf16().collect();
+    String::from_utf16_lossy(&units[start as usize..(end as usize).min(units.len())])
+}
+
 #[test]
 fn the_example_report_has_two_nonstandard_labels_at_yuqi() {
     let run = ogi(&["check", "--format", "json", EXAMPLE]);
@@ -137,28 +143,57 @@ fn the_example_report_has_two_nonstandard_labels_at_yuqi() {
     let json = run.json();
     check_shape(&json);
     let text = example_text();
+    let lines: Vec<&str> = text.split('\n').collect();
     let diagnostics = json["files"][0]["diagnostics"]
         .as_array()
         .expect("diagnostics");
     assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
-    let lines: Vec<&str> = text.split('\n').collect();
     for (d, line) in diagnostics.iter().zip([248, 257]) {
         assert_eq!(
             (d["code"].as_str(), d["severity"].as_str()),
             (Some("label/nonstandard"), Some("warning"))
         );
-        let column = lines[line]
-            .find("预期")
-            .map(|at| lines[line][..at].encode_utf16().count());
-        assert_eq!(d["range"]["start"]["line"], line);
+        let (start, end) = (&d["range"]["start"], &d["range"]["end"]);
         assert_eq!(
-            Some(count(&d["range"]["start"]["character"]) as usize),
-            column
+            (start["line"].as_u64(), end["line"].as_u64()),
+            (Some(line), Some(line))
         );
-        assert_eq!(d["range"]["end"]["line"], line);
+        // The range is the label holding 预期: its UTF-16 columns cut exactly that text.
+        let yuqi = lines[line as usize].find("预期").expect("预期 on the line");
+        let yuqi = lines[line as usize][..yuqi].encode_utf16().count() as u64;
+        let (s, e) = (count(&start["character"]), count(&end["character"]));
+        assert!(
+            s <= yuqi && yuqi + 2 <= e,
+            "{s}..{e} does not cover 预期 at {yuqi}"
+        );
+        let under = utf16_slice(lines[line as usize], s, e);
+        assert!(
+            under.contains("预期") && lines[line as usize].contains(&under),
+            "{under}"
+        );
     }
     assert_eq!(json["summary"]["warnings"], 2);
     assert_eq!(json["summary"]["errors"], 0);
+}
+
+#[test]
+fn utf16_columns_after_chinese_cells_in_a_markdown_table() {
+    let json = ogi(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/layouts/l2-markdown.md",
+    ])
+    .json();
+    let d = &json["files"][0]["diagnostics"][0];
+    // `| 三、本年度办理结果 | （六）其他处理 ` is 22 UTF-16 units; the label is 33.
+    assert_eq!(
+        d["range"],
+        serde_json::json!({
+            "start": { "line": 61, "character": 22 },
+            "end": { "line": 61, "character": 55 }
+        })
+    );
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn the_binary_writes_a_valid_log_with_every_rule_and_unreadable_inputs_as_notifi
 }
 
 #[test]
-fn the_example_report_regions_are_one_based_utf16() {
+fn the_example_report_regions_are_the_json_ranges_one_based() {
     let run = ogi(&["check", "--format", "sarif", EXAMPLE]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let log: Value = serde_json::from_str(&run.stdout).unwrap();
@@ -95,24 +95,34 @@ fn the_example_report_regions_are_one_based_utf16() {
         true
     );
     let results = log["runs"][0]["results"].as_array().unwrap();
+    let json = ogi(&["check", "--format", "json", EXAMPLE]).json();
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     assert_eq!(results.len(), 2, "{results:#?}");
-    let text = example_text();
-    let lines: Vec<&str> = text.split('\n').collect();
-    for (r, line) in results.iter().zip([248usize, 257]) {
+    assert_eq!(diagnostics.len(), 2);
+    for (r, d) in results.iter().zip(diagnostics) {
+        assert_eq!(r["ruleId"], d["code"]);
+        assert_eq!(r["level"], "warning");
+        assert_eq!(r["message"]["text"], d["message"]);
+        let at = |end: &str, key: &str| d["range"][end][key].as_u64().unwrap() + 1;
         assert_eq!(
-            (r["ruleId"].as_str(), r["level"].as_str()),
-            (Some("label/nonstandard"), Some("warning"))
-        );
-        let column = lines[line]
-            .find("预期")
-            .map(|at| lines[line][..at].encode_utf16().count())
-            .unwrap();
-        let region = &r["locations"][0]["physicalLocation"]["region"];
-        assert_eq!(
-            (region["startLine"].as_u64(), region["startColumn"].as_u64()),
-            (Some(line as u64 + 1), Some(column as u64 + 1))
+            r["locations"][0]["physicalLocation"]["region"],
+            json!({
+                "startLine": at("start", "line"),
+                "startColumn": at("start", "character"),
+                "endLine": at("end", "line"),
+                "endColumn": at("end", "character")
+            })
         );
     }
+    let lines: Vec<u64> = results
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(lines, [249, 258]);
 }
 
 #[test]

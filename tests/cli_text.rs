@@ -4,9 +4,9 @@
 mod cli_common;
 
 use cli_common::*;
+use unicode_width::UnicodeWidthChar;
 
-/// The three lines the text format prints for a diagnostic after its header: the source line under
-/// its 1-based line number, and the caret line.
+/// The source line and the caret line the text format prints after a diagnostic's header.
 fn excerpt(out: &str, header: &str) -> (String, String) {
     let mut lines = out.lines().skip_while(|l| !l.starts_with(header));
     assert!(lines.next().is_some(), "no `{header}` in:\n{out}");
@@ -16,30 +16,70 @@ fn excerpt(out: &str, header: &str) -> (String, String) {
     (source, caret)
 }
 
+/// The characters of `source` that stand above the carets of `caret`, as a terminal lays them out
+/// (the gutters of both lines are equally wide).
+fn underlined(source: &str, caret: &str) -> String {
+    let from = caret.find('^').expect("a caret");
+    let to = from + caret[from..].chars().take_while(|&c| c == '^').count();
+    let mut col = 0;
+    let mut out = String::new();
+    for c in source.chars() {
+        let w = c.width().unwrap_or(0);
+        if col >= from && col + w <= to {
+            out.push(c);
+        }
+        col += w;
+    }
+    out
+}
+
 #[test]
-fn example_report_carets_sit_under_yuqi() {
+fn carets_sit_under_the_label_after_chinese_cells() {
+    let path = "tests/fixtures/layouts/l2-markdown.md";
+    let run = ogi(&["check", path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // `| 三、本年度办理结果 | （六）其他处理 ` is 22 characters and 38 terminal columns.
+    let (source, caret) = excerpt(
+        &run.stdout,
+        &format!("{path}:62:23: warning[label/nonstandard]: "),
+    );
+    assert!(
+        source.starts_with("62 | | 三、本年度办理结果 | （六）其他处理 1.申请人"),
+        "{source}"
+    );
+    assert_eq!(caret.find('^'), Some("62 | ".len() + 38), "{caret}");
+    assert_eq!(
+        underlined(&source, &caret),
+        "1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请"
+    );
+}
+
+#[test]
+fn the_example_report_shows_both_labels_with_their_lines() {
     let run = ogi(&["check", EXAMPLE]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // 预期 is the 11th character of line 249 and the 6th of line 258; before it stand "1." or "2."
-    // (one column each) and eight or three Han characters (two columns each).
-    for (line, col, source, pad) in [
-        (
-            249,
-            11,
-            "1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请 |",
-            2 + 8 * 2,
-        ),
-        (
-            258,
-            6,
-            "2.申请人预期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |",
-            2 + 3 * 2,
-        ),
-    ] {
-        let header = format!("{EXAMPLE}:{line}:{col}: warning[label/nonstandard]: ");
-        let (shown, caret) = excerpt(&run.stdout, &header);
-        assert_eq!(shown, format!("{line} | {source}"));
-        assert_eq!(caret, format!("    | {}^^^^", " ".repeat(pad)));
+    let json = ogi(&["check", "--format", "json", EXAMPLE]).json();
+    let text = example_text();
+    let lines: Vec<&str> = text.split('\n').collect();
+    for d in json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+    {
+        let line = d["range"]["start"]["line"].as_u64().expect("line") as usize;
+        let col = d["range"]["start"]["character"].as_u64().expect("column") as usize;
+        let message = d["message"].as_str().expect("message");
+        // Lines 249 and 258 have no character outside the BMP: UTF-16 and character columns agree.
+        let header = format!(
+            "{EXAMPLE}:{}:{}: warning[label/nonstandard]: {message}",
+            line + 1,
+            col + 1
+        );
+        let (source, caret) = excerpt(&run.stdout, &header);
+        assert_eq!(source, format!("{} | {}", line + 1, lines[line]));
+        assert!(
+            underlined(&source, &caret).contains("预期"),
+            "{source}\n{caret}"
+        );
     }
     assert!(
         run.stdout

@@ -103,14 +103,3 @@ pub fn json_paths(v: &Value) -> Vec<String> {
         .map(|f| f["path"].as_str().expect("path").to_string())
         .collect()
 }
-
-/// The 0-based line of the first line containing `needle`, and its UTF-16 column there.
-pub fn utf16_position(text: &str, needle: &str) -> (usize, usize) {
-    text.split('\n')
-        .enumerate()
-        .find_map(|(i, line)| {
-            line.find(needle)
-                .map(|at| (i, line[..at].encode_utf16().count()))
-        })
-        .expect("needle in text")
-}
