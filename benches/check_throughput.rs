@@ -47,7 +47,7 @@ fn variant(lines: &[&str], k: usize) -> String {
         let figure = |value: u32| format!("{value} |");
         let text = if let Some(&(_, v)) = BALANCED_FIGURES.iter().find(|&&(l, _)| l == n) {
             // Every tenth copy: the last 总计 is one too many.
-            let wrong = usize::from(k % 10 == 0 && n == 283) as u32;
+            let wrong = u32::from(k % 10 == 9 && n == 283);
             figure(v + raise + wrong)
         } else if n == FREE_FIGURE.0 {
             figure(FREE_FIGURE.1 + k as u32)
