@@ -27,6 +27,8 @@ const BALANCED_FIGURES: [(usize, u32); 6] = [
     (277, 7), // （七）总计 — 自然人
     (283, 7), // （七）总计 — 总计
 ];
+/// The line of the prose that states the applications received (全年共受理政府信息公开申请8件).
+const NARRATIVE_LINE: usize = 5;
 /// 行政许可 in 表二: no equation involves it.
 const FREE_FIGURE: (usize, u32) = (30, 52425);
 
@@ -49,6 +51,9 @@ fn variant(lines: &[&str], k: usize) -> String {
             // Every tenth copy: the last 总计 is one too many.
             let wrong = u32::from(k % 10 == 9 && n == 283);
             figure(v + raise + wrong)
+        } else if n == NARRATIVE_LINE {
+            // The prose states the year's applications; keep it equal to the table.
+            line.replacen("申请8件", &format!("申请{}件", 8 + raise), 1)
         } else if n == FREE_FIGURE.0 {
             figure(FREE_FIGURE.1 + k as u32)
         } else {

@@ -77,7 +77,9 @@ Inputs:
   A directory is walked recursively for *.txt, *.md, *.html and *.htm files (hidden files and
   directories are skipped); a file named on the command line is checked whatever its extension.
   Files must be UTF-8 (a byte-order mark is accepted). A file reached twice is checked once, and
-  output is in path order, whatever order the files were checked in.
+  output is in path order, whatever order the files were checked in. A file that cannot be read
+  is reported on stderr and left out of the JSON file list and summary (SARIF lists it as a tool
+  execution notification).
 
 Configuration (--config FILE):
   Switches rules off or changes their severity. TOML:
