@@ -16,7 +16,7 @@ pub fn cn_numeral(n: u16) -> String {
                 out.push(digit(n / 10));
             }
             out.push('十');
-            if n % 10 != 0 {
+            if !n.is_multiple_of(10) {
                 out.push(digit(n));
             }
         }
@@ -150,11 +150,11 @@ fn chinese_prefix(s: &str) -> Option<(u32, usize)> {
         pos = next;
     }
     // A trailing digit is a unit digit only right after 十 or 零 (or alone): 一百二 is not 102.
-    if let Some((d, end)) = pending {
-        if total == 0 || last_unit == 10 || after_zero {
-            total += d;
-            accepted = end;
-        }
+    if let Some((d, end)) = pending
+        && (total == 0 || last_unit == 10 || after_zero)
+    {
+        total += d;
+        accepted = end;
     }
     (accepted > 0).then_some((total, accepted))
 }

@@ -46,15 +46,14 @@ pub(super) fn owner_before(text: &str, start: usize, aliases: &Aliases) -> Owner
     }
     // 《…规定》（法释〔2011〕17号）第二条: a title with its document number still names the law. The span then
     // starts at 第, as the name is not next to it.
-    if let Some(title_end) = parenthetical_before(text, end) {
-        if let Some((_, name)) =
+    if let Some(title_end) = parenthetical_before(text, end)
+        && let Some((_, name)) =
             enclosed_before(text, skip_spaces_back(text, title_end), '《', '》')
-        {
-            return match aliases.title(name) {
-                Some(true) => Owner::Regulation { name_start: start },
-                _ => Owner::OtherLaw,
-            };
-        }
+    {
+        return match aliases.title(name) {
+            Some(true) => Owner::Regulation { name_start: start },
+            _ => Owner::OtherLaw,
+        };
     }
     if after_document_number(&text[..end]) {
         return Owner::OtherLaw;

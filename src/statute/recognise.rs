@@ -88,11 +88,11 @@ fn parse_citation(
         }
         _ => return None,
     };
-    if citation.paragraph.is_none() {
-        if let Some((Part::Paragraph(p), e)) = parse_part(text, skip_spaces(text, end)) {
-            citation.paragraph = Some(p);
-            end = e;
-        }
+    if citation.paragraph.is_none()
+        && let Some((Part::Paragraph(p), e)) = parse_part(text, skip_spaces(text, end))
+    {
+        citation.paragraph = Some(p);
+        end = e;
     }
     if let Some((Part::Item(i), e)) = parse_part(text, skip_spaces(text, end)) {
         citation.item = Some(i);
