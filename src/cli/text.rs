@@ -27,16 +27,22 @@ pub struct Snippet {
 impl Snippet {
     /// `start` and `end` are character indices into `line`; `end` past the line means "to its end".
     pub fn new(line: &str, start: usize, end: usize) -> Snippet {
-        // Tabs become spaces and control characters a visible mark, so that widths are knowable and
-        // a report cannot send escape sequences to the terminal.
-        let cells: Vec<(char, usize)> = line
-            .chars()
+        // Only a window around the range can be shown, so a minified page's one long line is not
+        // measured past it. Tabs become spaces and control characters a visible mark, so that
+        // widths are knowable and a report cannot send escape sequences to the terminal.
+        let skip = start.saturating_sub(CONTEXT_BEFORE);
+        let mut chars = line.chars().skip(skip);
+        let cells: Vec<(char, usize)> = chars
+            .by_ref()
+            .take(start - skip + MAX_LINE_WIDTH + 1)
             .map(|c| match c {
                 '\t' => ('\t', TAB_WIDTH),
                 c if c.is_control() => ('\u{FFFD}', 1),
                 c => (c, c.width().unwrap_or(0)),
             })
             .collect();
+        let more_after = chars.next().is_some();
+        let (start, end) = (start - skip, end.saturating_sub(skip));
         // cols[i]: display column where character i starts.
         let mut cols = Vec::with_capacity(cells.len() + 1);
         cols.push(0);
@@ -58,8 +64,9 @@ impl Snippet {
                 .saturating_sub(1)
                 .max(first);
         }
+        let cut_before = skip > 0 || first > 0;
         let mut text = String::new();
-        if first > 0 {
+        if cut_before {
             text.push('…');
         }
         for &(c, w) in &cells[first..last] {
@@ -68,13 +75,13 @@ impl Snippet {
                 c => text.push(c),
             }
         }
-        if last < cells.len() {
+        if more_after || last < cells.len() {
             text.push('…');
         }
         let caret_end = cols[end].min(cols[last]);
         Snippet {
             line: text,
-            caret_col: cols[start] - cols[first] + usize::from(first > 0),
+            caret_col: cols[start] - cols[first] + usize::from(cut_before),
             caret_width: caret_end.saturating_sub(cols[start]).max(1),
         }
     }

@@ -132,3 +132,12 @@ fn english_summary_and_colour() {
         "{out}"
     );
 }
+
+#[test]
+fn a_range_deep_in_a_huge_line_is_shown_with_the_same_window() {
+    let line = format!("{}预期{}", "字".repeat(200_000), "b".repeat(200_000));
+    let (text, col, width) = snippet(&line, 200_000, 200_002);
+    // 40 columns of context before the range: twenty Han characters.
+    assert_eq!(text, format!("…{}预期{}…", "字".repeat(20), "b".repeat(76)));
+    assert_eq!((col, width), (41, 4));
+}
