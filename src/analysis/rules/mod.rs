@@ -11,7 +11,7 @@ mod structure;
 use super::Finding;
 use super::model::Report;
 
-pub use balance::{EquationCheck, evaluate};
+pub use balance::{EquationCheck, evaluate, terms_text};
 
 /// Every finding for one report, in text order, after inline suppressions.
 pub fn check(text: &str, report: &Report, checks: &[EquationCheck]) -> Vec<Finding> {
