@@ -68,7 +68,7 @@ pub fn position_params(uri: &Uri, position: Position) -> TextDocumentPositionPar
 }
 
 pub fn uri(name: &str) -> Uri {
-    format!("file:///tmp/ogi-test/{name}").parse().unwrap()
+    format!("file:///ogi-test/{name}").parse().unwrap()
 }
 
 impl Server {
