@@ -10,7 +10,9 @@ use crate::analysis::facts;
 pub fn full(snapshot: &Snapshot) -> Option<SemanticTokensResult> {
     let tokens = snapshot.reports.iter().flat_map(|report| {
         let start = report.range.start;
-        facts::semantic_tokens(&report.analysis)
+        // Tokens are split at line breaks, which needs the report's text (a cell may span lines).
+        let text = snapshot.rope.byte_slice(report.range.clone()).to_string();
+        facts::semantic_tokens_by_line(&text, &report.analysis)
             .into_iter()
             .map(move |(span, kind)| (span.start + start..span.end + start, kind))
     });
