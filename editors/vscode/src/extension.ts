@@ -169,6 +169,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('ogi.restartServer', () => restartServer(context)),
         vscode.commands.registerCommand('ogi.insertSkeleton', insertSkeleton),
         vscode.commands.registerCommand('ogi.checkWorkspace', () => runWorkspaceCheck(context, checkResults)),
+        // Once a checked file is opened, the server's live diagnostics take over from the batch result.
+        vscode.workspace.onDidOpenTextDocument((doc) => checkResults.delete(doc.uri)),
         vscode.workspace.onDidChangeConfiguration((e) => {
             if (e.affectsConfiguration('ogi.server.path')) {
                 void restartServer(context);

@@ -105,6 +105,7 @@ export async function checkWorkspace(
         throw new Error('ogi-lsp: open a folder first; "Check Whole Workspace" checks the files of the workspace folders.');
     }
     collection.clear();
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     let files = 0;
     let errors = 0;
     let warnings = 0;
@@ -123,7 +124,11 @@ export async function checkWorkspace(
         }
         for (const file of parsed.files ?? []) {
             const uri = vscode.Uri.file(path.resolve(dir, file.path));
-            collection.set(uri, (file.diagnostics ?? []).map((d) => toDiagnostic(d, uri, dir)));
+            // An open document already has live diagnostics from the server; listing the saved
+            // file's findings beside them would show every problem twice.
+            if (!open.has(uri.toString())) {
+                collection.set(uri, (file.diagnostics ?? []).map((d) => toDiagnostic(d, uri, dir)));
+            }
         }
         files += parsed.summary?.files ?? parsed.files?.length ?? 0;
         errors += parsed.summary?.errors ?? 0;

@@ -141,7 +141,7 @@ async function waitProblems(page, what, pred) {
 const count = (rows, code) => rows.filter((r) => r.includes(code)).length;
 
 /** Texts of VS Code's notifications; toasts hide after a while, so open the notification centre too. */
-async function notifications(page) {
+async function notifications(page, open = false) {
     const read = () =>
         page
             .$$eval('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item', (items) =>
@@ -149,7 +149,7 @@ async function notifications(page) {
             )
             .catch(() => []);
     const toasts = await read();
-    if (toasts.length > 0) {
+    if (toasts.length > 0 || !open) {
         return toasts;
     }
     await page.locator('#status\\.notifications').click({ timeout: 5000 }).catch(() => {});
@@ -254,6 +254,32 @@ async function main() {
         });
         await waitProblems(page, 'label/nonstandard warnings of plain.txt too', (rows) => count(rows, 'label/nonstandard') >= 4);
         await shot(page, '4-plain-txt');
+
+        step('OGI: Check Whole Workspace (closed.txt is not open)');
+        await page.keyboard.press('F1');
+        const palette = page.locator('.quick-input-widget .quick-input-box input');
+        await palette.waitFor({ state: 'visible', timeout: WAIT });
+        await palette.fill('>OGI: Check Whole Workspace');
+        await page
+            .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Check Whole Workspace' })
+            .first()
+            .waitFor({ state: 'visible', timeout: WAIT });
+        await page.keyboard.press('Enter');
+        await until('the "checked 3 file(s)" notification', async () => {
+            const toasts = await notifications(page);
+            return { ok: toasts.some((t) => t.includes('checked 3 file(s)')), detail: toasts.join(' ‖ ') || 'no notification' };
+        });
+        // 2 live warnings for each open file, 2 from the batch check for closed.txt.
+        await waitProblems(page, 'the label/nonstandard warnings of closed.txt', (rows) => count(rows, 'label/nonstandard') >= 6);
+        const files = await page.$$eval('.markers-panel .monaco-list-row .file-icon', (els) => els.map((e) => e.innerText));
+        if (!files.some((f) => f.includes('closed.txt'))) {
+            throw new Error(`the Problems panel lists no closed.txt after the workspace check; files: ${files.join(', ')}`);
+        }
+        await page
+            .locator('.notification-list-item', { hasText: 'checking the workspace' })
+            .waitFor({ state: 'detached', timeout: WAIT })
+            .catch(() => {});
+        await shot(page, '5-workspace-check');
         step('done');
         for (const [name, ms] of timings.slice(1)) {
             console.log(`  ${(ms / 1000).toFixed(1).padStart(5)} s  ${name}`);
@@ -264,7 +290,7 @@ async function main() {
             console.log(`  ${f}`);
         }
     } catch (err) {
-        const toasts = await notifications(page);
+        const toasts = await notifications(page, true);
         await shot(page, 'failure').catch(() => {});
         console.error(`\nFAILED at step "${currentStep}": ${err.message}`);
         if (toasts.length) {
