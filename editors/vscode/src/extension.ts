@@ -148,7 +148,7 @@ async function runWorkspaceCheck(context: vscode.ExtensionContext, collection: v
     try {
         const summary = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'ogi-lsp: checking the workspace…', cancellable: true },
-            (_progress, token) => checkWorkspace(command, collection, token),
+            (_progress, token) => checkWorkspace(command, config().get<Record<string, string>>('rules') ?? {}, collection, token),
         );
         outputChannel.appendLine(summary);
         void vscode.window.showInformationMessage(summary);

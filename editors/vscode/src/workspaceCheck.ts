@@ -2,6 +2,8 @@
 // result in the Problems panel. Knows the JSON schema of the CLI (SPEC §5), not the language server.
 
 import * as cp from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -94,9 +96,24 @@ function run(command: string, args: string[], cwd: string, token: vscode.Cancell
     });
 }
 
+/**
+ * The CLI reads rule settings from a file (`--config`, `{ "rules": { code: level } }`), the same shape
+ * as the `ogi.rules` setting, so the batch check and the live diagnostics agree.
+ */
+function writeRulesConfig(rules: Record<string, string>): { args: string[]; cleanup: () => void } {
+    if (Object.keys(rules).length === 0) {
+        return { args: [], cleanup: () => {} };
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-check-'));
+    const file = path.join(dir, 'rules.json');
+    fs.writeFileSync(file, JSON.stringify({ rules }));
+    return { args: ['--config', file], cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** Checks every workspace folder; returns a one-line summary for the status message. */
 export async function checkWorkspace(
     serverCommand: string,
+    rules: Record<string, string>,
     collection: vscode.DiagnosticCollection,
     token: vscode.CancellationToken,
 ): Promise<string> {
@@ -104,6 +121,21 @@ export async function checkWorkspace(
     if (folders.length === 0) {
         throw new Error('ogi-lsp: open a folder first; "Check Whole Workspace" checks the files of the workspace folders.');
     }
+    const config = writeRulesConfig(rules);
+    try {
+        return await checkFolders(serverCommand, folders, config.args, collection, token);
+    } finally {
+        config.cleanup();
+    }
+}
+
+async function checkFolders(
+    serverCommand: string,
+    folders: readonly vscode.WorkspaceFolder[],
+    configArgs: string[],
+    collection: vscode.DiagnosticCollection,
+    token: vscode.CancellationToken,
+): Promise<string> {
     collection.clear();
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     let files = 0;
@@ -111,7 +143,7 @@ export async function checkWorkspace(
     let warnings = 0;
     for (const folder of folders) {
         const dir = folder.uri.fsPath;
-        const result = await run(serverCommand, ['check', '--format', 'json', dir], dir, token);
+        const result = await run(serverCommand, ['check', '--format', 'json', ...configArgs, dir], dir, token);
         if (token.isCancellationRequested) {
             return 'cancelled';
         }
