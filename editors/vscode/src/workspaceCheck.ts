@@ -166,5 +166,5 @@ async function checkFolders(
         errors += parsed.summary?.errors ?? 0;
         warnings += parsed.summary?.warnings ?? 0;
     }
-    return `ogi-lsp: checked ${files} file(s): ${errors} error(s), ${warnings} warning(s).`;
+    return `ogi-lsp: checked ${files} file(s) on disk: ${errors} error(s), ${warnings} warning(s).`;
 }

@@ -265,9 +265,9 @@ async function main() {
             .first()
             .waitFor({ state: 'visible', timeout: WAIT });
         await page.keyboard.press('Enter');
-        await until('the "checked 3 file(s)" notification', async () => {
+        await until('the "checked 3 file(s) on disk" notification', async () => {
             const toasts = await notifications(page);
-            return { ok: toasts.some((t) => t.includes('checked 3 file(s)')), detail: toasts.join(' ‖ ') || 'no notification' };
+            return { ok: toasts.some((t) => t.includes('checked 3 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
         });
         // 2 live warnings for each open file, 2 from the batch check for closed.txt.
         await waitProblems(page, 'the label/nonstandard warnings of closed.txt', (rows) => count(rows, 'label/nonstandard') >= 6);

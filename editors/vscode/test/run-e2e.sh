@@ -134,4 +134,7 @@ NODE_PATH="$tools/node_modules" \
   OGI_E2E_SHOTS="$shots" \
   OGI_E2E_RUN="$run" \
   node "$ext_dir/test/e2e.js" || die "the end-to-end test failed (message above; screenshots in $shots)"
+installed_server=$(find "$run/extensions" -path '*/server/ogi-lsp' -type f | head -n 1)
+[ -n "$installed_server" ] || die "the installed extension has no server/ogi-lsp"
+node "$ext_dir/test/skeleton-check.js" "$installed_server" || die "the built-in report skeleton does not check clean"
 say "PASSED"
