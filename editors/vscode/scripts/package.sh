@@ -48,9 +48,10 @@ out=${1:-"$ext_dir/ogi-report-$version${target:+-$target}.vsix"}
 mkdir -p "$(dirname "$out")"
 
 # npm ci wipes node_modules; skip it when the installed tree already matches the lock file.
+# Progress goes to stderr: stdout carries only the path of the .vsix, for callers to capture.
 if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund >&2
 fi
-npm run --silent compile
+npm run --silent compile >&2
 npx --no-install vsce package --allow-missing-repository ${target:+--target "$target"} -o "$out" >&2
 echo "$out"
