@@ -317,6 +317,7 @@ async function main() {
             .catch(() => {});
         await shot(page, '5-workspace-check');
         step('done');
+        fs.writeFileSync(path.join(runDir, 'e2e-passed'), String(timings.length - 1));
         for (const [name, ms] of timings.slice(1)) {
             console.log(`  ${(ms / 1000).toFixed(1).padStart(5)} s  ${name}`);
         }
@@ -328,6 +329,8 @@ async function main() {
     } catch (err) {
         const toasts = await notifications(page, true);
         await shot(page, 'failure').catch(() => {});
+        // Steps before the failing one passed (the first entry of timings is the start).
+        fs.writeFileSync(path.join(runDir, 'e2e-passed'), String(timings.length - 1));
         console.error(`\nFAILED at step "${currentStep}": ${err.message}`);
         if (toasts.length) {
             console.error(`VS Code notifications:\n  ${toasts.join('\n  ')}`);

@@ -65,6 +65,10 @@ run=$(mktemp -d "${TMPDIR:-/tmp}/ogi-vscode-e2e.XXXXXX")
 say "run folder: $run"
 vsix=$("$ext_dir/scripts/package.sh" "$run/ogi-report.vsix" 2> >(sed 's/^/  package.sh: /' >&2)) ||
   die "packaging the extension failed (see the package.sh lines above)"
+# package.sh left node_modules and out/ in place: the unit tests (grammar, server lookup) cost a second.
+say "unit tests (grammar, server lookup)"
+(cd "$ext_dir" && node --test test/grammar.test.js test/serverPath.test.js 2>&1 | grep -E '^# (tests|pass|fail)|^not ok' | sed 's/^/  /'; exit "${PIPESTATUS[0]}") ||
+  die "the extension's unit tests failed (run: npm test --prefix editors/vscode)"
 
 # --- a fresh VS Code profile, workspace and $HOME -------------------------------------------------
 mkdir -p "$run/home" "$run/user-data/User" "$run/extensions" "$run/ws" "$shots"
@@ -109,6 +113,9 @@ print_logs() {
 }
 finish() {
   local rc=$?
+  local passed
+  passed=$(cat "$run/e2e-passed" 2>/dev/null || echo 0)
+  [ "$rc" != 0 ] || passed=$((passed + 1))
   # code-server runs a child per window and extension host: end the whole process group we started.
   [ -z "$server_pid" ] || kill -- "-$server_pid" 2>/dev/null || true
   if [ "$rc" != 0 ]; then
@@ -118,6 +125,8 @@ finish() {
     rm -rf "$run"
   fi
   say "duration: $(($(date +%s) - started)) s"
+  # One plain closing line for CI: the browser steps, plus the skeleton check.
+  echo "vscode-e2e: $passed passed, $([ "$rc" = 0 ] && echo 0 || echo 1) failed"
 }
 trap finish EXIT
 
