@@ -63,6 +63,41 @@ code_server="$tools/node_modules/.bin/code-server"
 # --- package the extension with the release server -----------------------------------------------
 run=$(mktemp -d "${TMPDIR:-/tmp}/ogi-vscode-e2e.XXXXXX")
 say "run folder: $run"
+server_pid=""
+print_logs() {
+  say "language-client log (OGI Language Server output channel):"
+  local found=0
+  while IFS= read -r -d '' f; do
+    found=1
+    echo "----- $f" >&2
+    tail -n 60 "$f" >&2
+  done < <(find "$run/user-data/logs" -type f -name '*OGI*' -print0 2>/dev/null)
+  [ "$found" = 1 ] || echo "  (no OGI output-channel log was written: the extension may not have activated)" >&2
+  local host
+  host=$(find "$run/user-data/logs" -type f -name 'remoteexthost.log' 2>/dev/null | head -n 1)
+  if [ -n "$host" ]; then
+    echo "----- $host (extension host, last 30 lines)" >&2
+    tail -n 30 "$host" >&2
+  fi
+}
+finish() {
+  local rc=$?
+  local passed
+  passed=$(cat "$run/e2e-passed" 2>/dev/null || echo 0)
+  [ "$rc" != 0 ] || passed=$((passed + 1))
+  # code-server runs a child per window and extension host: end the whole process group we started.
+  [ -z "$server_pid" ] || kill -- "-$server_pid" 2>/dev/null || true
+  if [ "$rc" != 0 ]; then
+    [ ! -d "$run/user-data/logs" ] || print_logs
+    say "kept the run folder for inspection: $run"
+  elif [ "${OGI_E2E_KEEP:-}" != 1 ]; then
+    rm -rf "$run"
+  fi
+  say "duration: $(($(date +%s) - started)) s"
+  # One plain closing line for CI: the browser steps, plus the skeleton check.
+  echo "vscode-e2e: $passed passed, $([ "$rc" = 0 ] && echo 0 || echo 1) failed"
+}
+trap finish EXIT
 vsix=$("$ext_dir/scripts/package.sh" "$run/ogi-report.vsix" 2> >(sed 's/^/  package.sh: /' >&2)) ||
   die "packaging the extension failed (see the package.sh lines above)"
 # package.sh left node_modules and out/ in place: the unit tests (grammar, server lookup) cost a second.
@@ -94,41 +129,6 @@ auth: none
 cert: false
 YAML
 
-server_pid=""
-print_logs() {
-  say "language-client log (OGI Language Server output channel):"
-  local found=0
-  while IFS= read -r -d '' f; do
-    found=1
-    echo "----- $f" >&2
-    tail -n 60 "$f" >&2
-  done < <(find "$run/user-data/logs" -type f -name '*OGI*' -print0 2>/dev/null)
-  [ "$found" = 1 ] || echo "  (no OGI output-channel log was written: the extension may not have activated)" >&2
-  local host
-  host=$(find "$run/user-data/logs" -type f -name 'remoteexthost.log' 2>/dev/null | head -n 1)
-  if [ -n "$host" ]; then
-    echo "----- $host (extension host, last 30 lines)" >&2
-    tail -n 30 "$host" >&2
-  fi
-}
-finish() {
-  local rc=$?
-  local passed
-  passed=$(cat "$run/e2e-passed" 2>/dev/null || echo 0)
-  [ "$rc" != 0 ] || passed=$((passed + 1))
-  # code-server runs a child per window and extension host: end the whole process group we started.
-  [ -z "$server_pid" ] || kill -- "-$server_pid" 2>/dev/null || true
-  if [ "$rc" != 0 ]; then
-    print_logs
-    say "kept the run folder for inspection: $run"
-  elif [ "${OGI_E2E_KEEP:-}" != 1 ]; then
-    rm -rf "$run"
-  fi
-  say "duration: $(($(date +%s) - started)) s"
-  # One plain closing line for CI: the browser steps, plus the skeleton check.
-  echo "vscode-e2e: $passed passed, $([ "$rc" = 0 ] && echo 0 || echo 1) failed"
-}
-trap finish EXIT
 
 setsid "$code_server" --config "$run/code-server.yaml" --user-data-dir "$run/user-data" --extensions-dir "$run/extensions" \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
