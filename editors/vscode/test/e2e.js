@@ -5,6 +5,8 @@
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
+// Compiled by scripts/package.sh, which run-e2e.sh ran first.
+const { builtinSkeleton } = require('../out/skeleton');
 
 const env = (name) => {
     const v = process.env[name];
@@ -105,6 +107,20 @@ async function quickOpen(page, text) {
     }
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: WAIT });
+}
+
+/** Runs a command by its title from the command palette. */
+async function runCommand(page, title) {
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget .quick-input-box input');
+    await palette.waitFor({ state: 'visible', timeout: WAIT });
+    await palette.fill(`>${title}`);
+    await page
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') })
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT });
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden', timeout: WAIT });
 }
 
 async function goToLine(page, line) {
@@ -296,18 +312,10 @@ async function main() {
         await shot(page, '4-plain-txt');
 
         step('OGI: Check Whole Workspace (closed.txt is not open)');
-        await page.keyboard.press('F1');
-        const palette = page.locator('.quick-input-widget .quick-input-box input');
-        await palette.waitFor({ state: 'visible', timeout: WAIT });
-        await palette.fill('>OGI: Check Whole Workspace');
-        await page
-            .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Check Whole Workspace' })
-            .first()
-            .waitFor({ state: 'visible', timeout: WAIT });
-        await page.keyboard.press('Enter');
-        await until('the "checked 3 file(s) on disk" notification', async () => {
+        await runCommand(page, 'OGI: Check Whole Workspace');
+        await until('the "checked 4 file(s) on disk" notification', async () => {
             const toasts = await notifications(page);
-            return { ok: toasts.some((t) => t.includes('checked 3 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
+            return { ok: toasts.some((t) => t.includes('checked 4 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
         });
         // Open files keep their live diagnostics; closed.txt gets its 2 warnings from the batch check.
         await waitProblems(page, 'the label/nonstandard warnings of closed.txt', (rows) => count(rows, 'closed.txt', 'label/nonstandard') === 2);
@@ -316,6 +324,18 @@ async function main() {
             .waitFor({ state: 'detached', timeout: WAIT })
             .catch(() => {});
         await shot(page, '5-workspace-check');
+        step('OGI: Insert Report Skeleton into the empty skeleton.ogi.md');
+        await quickOpen(page, 'skeleton.ogi.md');
+        await runCommand(page, 'OGI: Insert Report Skeleton');
+        // The cursor ends after the inserted text, on the skeleton's last line; the view stays at its top.
+        const skeletonLines = builtinSkeleton('\n').split('\n').length;
+        await until(`the skeleton's ${skeletonLines} lines, the title on top`, async () => {
+            const text = await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
+            const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
+            const ok = text.includes('政府信息公开工作年度报告') && text.includes('一、总体情况') && status.includes(`Ln ${skeletonLines},`);
+            return { ok, detail: `status bar "${status}", top of the editor "${text.slice(0, 120)}"` };
+        });
+        await shot(page, '6-skeleton');
         step('done');
         fs.writeFileSync(path.join(runDir, 'e2e-passed'), String(timings.length - 1));
         for (const [name, ms] of timings.slice(1)) {

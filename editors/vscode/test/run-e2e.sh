@@ -118,6 +118,7 @@ JSON
 cp "$fixture" "$run/ws/report.ogi.txt"
 cp "$fixture" "$run/ws/plain.txt"
 cp "$fixture" "$run/ws/closed.txt"
+: >"$run/ws/skeleton.ogi.md"
 
 "$code_server" --install-extension "$vsix" --force --extensions-dir "$run/extensions" --user-data-dir "$run/user-data" \
   >"$run/install-extension.log" 2>&1 || { cat "$run/install-extension.log" >&2; die "code-server could not install $vsix"; }
