@@ -107,6 +107,7 @@ say "unit tests (grammar, server lookup)"
 
 # --- a fresh VS Code profile, workspace and $HOME -------------------------------------------------
 mkdir -p "$run/home" "$run/user-data/User" "$run/extensions" "$run/ws" "$shots"
+rm -f "$shots"/*.png # a stale failure.png from an earlier run would mislead
 export HOME="$run/home" XDG_CONFIG_HOME="$run/home/.config" XDG_DATA_HOME="$run/home/.local/share" \
   XDG_STATE_HOME="$run/home/.local/state" XDG_CACHE_HOME="$run/home/.cache"
 cat >"$run/user-data/User/settings.json" <<'JSON'
