@@ -37,6 +37,7 @@ local function line_of(buf, needle)
 end
 
 local server_down -- the first "no server" message, repeated by every later case
+local server_seen = false
 
 --- The initialized ogi client attached to `buf`, or a failure saying why there is none.
 local function client_of(buf)
@@ -59,12 +60,13 @@ local function client_of(buf)
       .. "at it; the LSP log below says more."):format(api.nvim_buf_get_name(buf), server)
     H.fail(server_down)
   end
+  server_seen = true
   return found
 end
 
 -- A failure while the client is gone usually means the server crashed: say so next to the failure.
 H.on_failure = function()
-  if server_down or #ogi.clients() > 0 then
+  if server_down or not server_seen or #ogi.clients() > 0 then
     return ""
   end
   return "\n(no ogi client is running any more: the server exited or crashed; see its stderr in the LSP log)"
@@ -109,7 +111,7 @@ local T = {
 T.report = open(ws .. "/dongsheng-2024.txt")
 
 -- Order matters: the reading cases see the file as published, the edits then change it step by step.
-for _, file in ipairs({ "cases_read.lua", "cases_edit.lua", "cases_workspace.lua" }) do
+for _, file in ipairs({ "cases_unit.lua", "cases_read.lua", "cases_edit.lua", "cases_workspace.lua" }) do
   dofile(here .. "/" .. file)(T)
 end
 

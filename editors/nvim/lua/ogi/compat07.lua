@@ -1,6 +1,7 @@
 -- Neovim 0.7 only: its vim.lsp.buf.code_action() rebuilds context.diagnostics from vim.diagnostic with
 -- byte columns where LSP wants UTF-16 characters, so a server that uses those ranges edits the wrong text.
--- This keeps the diagnostics the server published and sends those back instead. Fixed upstream in 0.8.
+-- This keeps the diagnostics the server published and sends those back instead (fixed upstream in 0.8), and
+-- sets 'omnifunc' on attach as 0.8+ does by itself.
 
 local position = require("ogi.position")
 
@@ -38,6 +39,15 @@ function M.extend(cfg)
       published[result.uri] = result.diagnostics
     end
     return vim.lsp.handlers["textDocument/publishDiagnostics"](err, result, ctx, config)
+  end
+  local on_attach = cfg.on_attach
+  cfg.on_attach = function(client, bufnr)
+    if vim.bo[bufnr].omnifunc == "" then
+      vim.bo[bufnr].omnifunc = "v:lua.vim.lsp.omnifunc"
+    end
+    if on_attach then
+      on_attach(client, bufnr)
+    end
   end
   cfg.on_init = function(client)
     local request = client.request
