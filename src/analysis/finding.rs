@@ -137,7 +137,10 @@ pub struct Message {
 
 impl Message {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Message {
-        Message { zh: zh.into(), en: en.into() }
+        Message {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, locale: Locale) -> &str {
@@ -175,7 +178,14 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: Rule, span: Span, message: Message) -> Finding {
-        Finding { rule, severity: rule.default_severity(), span, message, related: Vec::new(), fix: None }
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            span,
+            message,
+            related: Vec::new(),
+            fix: None,
+        }
     }
 
     pub fn with_related(mut self, related: Vec<Related>) -> Finding {
@@ -196,8 +206,19 @@ impl Finding {
             severity: self.severity,
             span: mv(&self.span),
             message: self.message.clone(),
-            related: self.related.iter().map(|r| Related { span: mv(&r.span), message: r.message.clone() }).collect(),
-            fix: self.fix.as_ref().map(|f| Fix { title: f.title.clone(), span: mv(&f.span), replacement: f.replacement.clone() }),
+            related: self
+                .related
+                .iter()
+                .map(|r| Related {
+                    span: mv(&r.span),
+                    message: r.message.clone(),
+                })
+                .collect(),
+            fix: self.fix.as_ref().map(|f| Fix {
+                title: f.title.clone(),
+                span: mv(&f.span),
+                replacement: f.replacement.clone(),
+            }),
         }
     }
 }

@@ -1,9 +1,17 @@
 //! The pure core: text → reports → cells → findings, hover facts and completion facts.
 //! Works in byte offsets; knows nothing of LSP, tokio or serde.
 
+pub mod facts;
 pub mod finding;
+pub mod labels;
+pub mod lex;
+pub mod model;
+pub mod narrative;
 pub mod normalize;
+pub mod parse;
+pub mod rules;
 pub mod segment;
+pub mod value;
 
 use std::sync::Arc;
 
@@ -13,12 +21,23 @@ pub use segment::{Segment, segments};
 /// The analysis of one report, with spans relative to the start of the report's segment.
 #[derive(Debug, Default)]
 pub struct ReportAnalysis {
+    pub report: model::Report,
+    /// Every equation whose cells are all present, evaluated (for hovers and inlay hints).
+    pub equations: Vec<rules::EquationCheck>,
     pub findings: Vec<Finding>,
 }
 
 /// Analyses the text of one report segment (as produced by [`segments`]).
-pub fn analyze_report(_text: &str) -> ReportAnalysis {
-    ReportAnalysis::default()
+pub fn analyze_report(text: &str) -> ReportAnalysis {
+    let (mut report, prose) = parse::parse(text);
+    report.narrative = narrative::extract(text, &prose);
+    let findings = rules::check(text, &report);
+    let equations = rules::evaluate(&report);
+    ReportAnalysis {
+        report,
+        equations,
+        findings,
+    }
 }
 
 /// A report placed in its document.
@@ -39,7 +58,9 @@ pub struct DocumentAnalysis {
 impl DocumentAnalysis {
     /// Every finding of every report, with document-absolute spans, in document order.
     pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
-        self.reports.iter().flat_map(|r| r.analysis.findings.iter().map(move |f| f.shifted(r.offset)))
+        self.reports
+            .iter()
+            .flat_map(|r| r.analysis.findings.iter().map(move |f| f.shifted(r.offset)))
     }
 
     /// The report whose segment contains `offset`.

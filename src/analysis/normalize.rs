@@ -9,7 +9,9 @@ pub fn normal_char(c: char) -> Option<char> {
         // Spaces of every width, including the ideographic space U+3000.
         ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => None,
         // Quote styles: “三安全一稳定” and "三安全一稳定" are the same label.
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => None,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => {
+            None
+        }
         // Full-width ASCII forms (（ ） ： ， １ ．) fold to ASCII.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
         '。' => Some('.'),
@@ -27,7 +29,9 @@ pub fn normalize(text: &str) -> String {
 
 /// Whether two texts are the same label.
 pub fn same_label(a: &str, b: &str) -> bool {
-    a.chars().filter_map(normal_char).eq(b.chars().filter_map(normal_char))
+    a.chars()
+        .filter_map(normal_char)
+        .eq(b.chars().filter_map(normal_char))
 }
 
 #[cfg(test)]
@@ -37,9 +41,15 @@ mod tests {
     #[test]
     fn width_space_and_quotes_fold() {
         assert_eq!(normalize("（一）予以公开"), normalize("(一)予以公开"));
-        assert_eq!(normalize("3.危及“三安全一稳定”"), normalize("3.危及\"三安全 一稳定\""));
+        assert_eq!(
+            normalize("3.危及“三安全一稳定”"),
+            normalize("3.危及\"三安全 一稳定\"")
+        );
         assert_eq!(normalize("１．属于国家秘密"), "1.属于国家秘密");
-        assert_eq!(normalize("本年收费金额（单位：万元）"), "本年收费金额(单位:万元)");
+        assert_eq!(
+            normalize("本年收费金额（单位：万元）"),
+            "本年收费金额(单位:万元)"
+        );
         assert!(same_label("一、\u{3000}总体情况", "一、总体情况"));
     }
 

@@ -56,10 +56,15 @@ pub fn landmark(line: &str) -> Option<Landmark> {
         return None;
     }
     let text = visible(line);
-    if has_title && text.chars().count() <= TITLE_MAX_CHARS && !text.ends_with('.') && !text.contains(',') {
+    if has_title
+        && text.chars().count() <= TITLE_MAX_CHARS
+        && !text.ends_with('.')
+        && !text.contains(',')
+    {
         return Some(Landmark::Title);
     }
-    if has_first && (text == "一、总体情况" || text == "一、总体情况." || text == "一.总体情况") {
+    if has_first && (text == "一、总体情况" || text == "一、总体情况." || text == "一.总体情况")
+    {
         return Some(Landmark::FirstSection);
     }
     None
@@ -80,7 +85,11 @@ pub fn lines_with_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str
         };
         let content_end = end;
         if end < bytes.len() {
-            end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+            end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         }
         pos = end;
         Some((start..end, &text[start..content_end]))
@@ -112,14 +121,20 @@ pub fn segments(text: &str) -> Vec<Segment> {
         };
         if starts_report {
             if range.start > current_start || current_is_report {
-                out.push(Segment { range: current_start..range.start, is_report: current_is_report });
+                out.push(Segment {
+                    range: current_start..range.start,
+                    is_report: current_is_report,
+                });
             }
             current_start = range.start;
             current_is_report = true;
         }
     }
     if text.len() > current_start || out.is_empty() || current_is_report {
-        out.push(Segment { range: current_start..text.len(), is_report: current_is_report });
+        out.push(Segment {
+            range: current_start..text.len(),
+            is_report: current_is_report,
+        });
     }
     out
 }
@@ -129,19 +144,30 @@ mod tests {
     use super::*;
 
     fn report_texts(text: &str) -> Vec<&str> {
-        segments(text).into_iter().filter(|s| s.is_report).map(|s| &text[s.range]).collect()
+        segments(text)
+            .into_iter()
+            .filter(|s| s.is_report)
+            .map(|s| &text[s.range])
+            .collect()
     }
 
     #[test]
     fn tiles_exactly() {
-        let text = "前言\n某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n一、总体情况\n乙\n";
+        let text =
+            "前言\n某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n一、总体情况\n乙\n";
         let segs = segments(text);
         assert_eq!(segs.first().map(|s| s.range.start), Some(0));
         assert_eq!(segs.last().map(|s| s.range.end), Some(text.len()));
         for w in segs.windows(2) {
             assert_eq!(w[0].range.end, w[1].range.start);
         }
-        assert_eq!(report_texts(text), vec!["某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n", "一、总体情况\n乙\n"]);
+        assert_eq!(
+            report_texts(text),
+            vec![
+                "某局2024年政府信息公开工作年度报告\n一、总体情况\n正文\n",
+                "一、总体情况\n乙\n"
+            ]
+        );
     }
 
     #[test]

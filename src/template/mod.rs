@@ -1,1 +1,167 @@
-//! The national report format (国办公开办函〔2021〕30号) as data. STUB.
+//! The national report format (国办公开办函〔2021〕30号) as data: the six sections, the tables with
+//! their rows and columns, the balance equations, and the article each item derives from.
+//! A revised template is a change to these tables, not to the checking code. Knows nothing of text.
+
+mod basis;
+mod equations;
+mod rows;
+
+pub use basis::{Basis, BasisKind};
+pub use equations::{EQUATIONS, Equation, EquationDef, Slot, equations};
+pub use rows::*;
+
+/// The three statistical tables of the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TableId {
+    /// 表二 主动公开政府信息情况 (four sub-tables under 第二十条).
+    Active,
+    /// 表三 收到和处理政府信息公开申请情况.
+    Requests,
+    /// 表四 政府信息公开行政复议、行政诉讼情况.
+    Appeals,
+}
+
+impl TableId {
+    pub fn name(self) -> &'static str {
+        match self {
+            TableId::Active => "表二",
+            TableId::Requests => "表三",
+            TableId::Appeals => "表四",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            TableId::Active => "Table 2",
+            TableId::Requests => "Table 3",
+            TableId::Appeals => "Table 4",
+        }
+    }
+
+    /// The section (index into [`SECTIONS`]) that holds the table.
+    pub fn section(self) -> usize {
+        match self {
+            TableId::Active => 1,
+            TableId::Requests => 2,
+            TableId::Appeals => 3,
+        }
+    }
+}
+
+/// One of the six sections of a report.
+#[derive(Debug)]
+pub struct SectionDef {
+    /// 一 … 六
+    pub numeral: &'static str,
+    pub title: &'static str,
+    pub title_en: &'static str,
+    pub table: Option<TableId>,
+    pub basis: Basis,
+}
+
+impl SectionDef {
+    /// The heading as the template writes it: `二、主动公开政府信息情况`.
+    pub fn heading(&self) -> String {
+        format!("{}、{}", self.numeral, self.title)
+    }
+}
+
+pub const SECTIONS: [SectionDef; 6] = [
+    SectionDef {
+        numeral: "一",
+        title: "总体情况",
+        title_en: "Overview",
+        table: None,
+        basis: basis::SECTION_OVERVIEW,
+    },
+    SectionDef {
+        numeral: "二",
+        title: "主动公开政府信息情况",
+        title_en: "Information disclosed on the agency's own initiative",
+        table: Some(TableId::Active),
+        basis: basis::SECTION_ACTIVE,
+    },
+    SectionDef {
+        numeral: "三",
+        title: "收到和处理政府信息公开申请情况",
+        title_en: "Applications received and handled",
+        table: Some(TableId::Requests),
+        basis: basis::SECTION_REQUESTS,
+    },
+    SectionDef {
+        numeral: "四",
+        title: "政府信息公开行政复议、行政诉讼情况",
+        title_en: "Administrative reviews and lawsuits",
+        table: Some(TableId::Appeals),
+        basis: basis::SECTION_APPEALS,
+    },
+    SectionDef {
+        numeral: "五",
+        title: "存在的主要问题及改进情况",
+        title_en: "Main problems and improvements",
+        table: None,
+        basis: basis::SECTION_PROBLEMS,
+    },
+    SectionDef {
+        numeral: "六",
+        title: "其他需要报告的事项",
+        title_en: "Other matters to report",
+        table: None,
+        basis: basis::SECTION_OTHER,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_table_has_the_template_shape() {
+        let rows: Vec<&RowDef> = ROWS
+            .iter()
+            .filter(|r| r.table == TableId::Requests)
+            .collect();
+        assert_eq!(rows.len(), 25);
+        assert!(rows.iter().all(|r| r.cells == 7));
+        assert_eq!(rows[0].label, "一、本年新收政府信息公开申请数量");
+        assert_eq!(rows[24].label, "四、结转下年度继续办理");
+        assert_eq!(REQUEST_COLUMNS.len(), 7);
+    }
+
+    #[test]
+    fn active_table_has_four_sub_tables() {
+        assert_eq!(
+            SUB_TABLES.iter().map(|s| s.item).collect::<Vec<_>>(),
+            vec![1, 5, 6, 8]
+        );
+        let labels: Vec<&str> = ROWS
+            .iter()
+            .filter(|r| r.table == TableId::Active)
+            .map(|r| r.label)
+            .collect();
+        assert_eq!(
+            labels,
+            vec![
+                "规章",
+                "行政规范性文件",
+                "行政许可",
+                "行政处罚",
+                "行政强制",
+                "行政事业性收费"
+            ]
+        );
+    }
+
+    #[test]
+    fn appeals_table_is_one_row_of_fifteen() {
+        assert_eq!(ROWS[APPEALS_ROW].cells, 15);
+        assert_eq!(APPEALS_COLUMNS.len(), 15);
+    }
+
+    #[test]
+    fn row_ids_are_indices() {
+        for (i, row) in ROWS.iter().enumerate() {
+            assert_eq!(row.id, i, "{}", row.label);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Splits one line into cells according to its layout (SPEC §2): L1 flattened cells, L2 Markdown
+//! pipes, L3 tabs, L4 HTML table markup, L5 / prose as whitespace-separated fields. Line-local
+//! except for HTML, whose open-cell state is carried from line to line by [`HtmlState`].
+
+use super::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// L1: one cell per line, ending with ` |`; lines of only `|` carry nothing.
+    Flat,
+    /// L2: `| a | b |`.
+    Pipe,
+    /// L3: tab-separated.
+    Tab,
+    /// L4: `<td>` cells.
+    Html,
+    /// L5 rows and prose: a label followed by numbers separated by spaces.
+    Plain,
+}
+
+impl Layout {
+    /// Whether one line is one table row, so that a row opened on it ends with it.
+    pub fn is_row_based(self) -> bool {
+        matches!(self, Layout::Pipe | Layout::Tab | Layout::Html)
+    }
+}
+
+/// What a line holds.
+#[derive(Debug, Default)]
+pub struct LineCells {
+    /// Trimmed cell spans (absolute); an empty span marks an empty cell.
+    pub cells: Vec<Span>,
+    /// The line ends a table row (`</tr>`, end of a pipe or tab row).
+    pub row_end: bool,
+}
+
+/// HTML cells may span lines; this carries an open `<td>` over line breaks.
+#[derive(Debug, Default, Clone)]
+pub struct HtmlState {
+    open_cell: Option<(usize, usize)>,
+    pub in_table: bool,
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}'
+}
+
+/// Trims whitespace (including U+3000) from both ends of `line[range]`.
+pub fn trim(line: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &line[start..end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let tail = s.trim_end_matches(is_space).len();
+    if tail <= lead {
+        (start + lead, start + lead)
+    } else {
+        (start + lead, start + tail)
+    }
+}
+
+pub fn looks_like_html(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr(b'<', b).is_some() && {
+        let lower = line.to_ascii_lowercase();
+        [
+            "<td", "<th", "<tr", "</td", "</th", "</tr", "<table", "</table",
+        ]
+        .iter()
+        .any(|t| lower.contains(t))
+    }
+}
+
+/// Splits `line` (starting at byte `base` of the report) into cells.
+pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCells) {
+    if html.open_cell.is_some() || looks_like_html(line) {
+        return (Layout::Html, split_html(line, base, html));
+    }
+    let trimmed = line.trim_matches(is_space);
+    let mut out = LineCells::default();
+    if !trimmed.is_empty()
+        && trimmed
+            .chars()
+            .all(|c| c == '|' || c == '｜' || is_space(c))
+    {
+        // L1 marks empty or merged cells with lines of pipes; they carry no value.
+        return (Layout::Flat, out);
+    }
+    if trimmed.starts_with('|') || trimmed.starts_with('｜') {
+        split_on(line, base, '|', &mut out);
+        // Markdown's outer pipes leave an empty first and last piece that are not cells.
+        if out.cells.first().is_some_and(|c| c.is_empty()) {
+            out.cells.remove(0);
+        }
+        if (trimmed.ends_with('|') || trimmed.ends_with('｜'))
+            && out.cells.last().is_some_and(|c| c.is_empty())
+        {
+            out.cells.pop();
+        }
+        let separator = !out.cells.is_empty()
+            && out.cells.iter().all(|c| {
+                let t = &line[c.start - base..c.end - base];
+                !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+            });
+        if separator {
+            out.cells.clear();
+        } else {
+            out.row_end = true;
+        }
+        return (Layout::Pipe, out);
+    }
+    if trimmed.ends_with('|') {
+        // L1: the cell is the text before the trailing pipe(s); a line of only pipes is an empty cell marker.
+        let content = trimmed.trim_end_matches(['|', ' ', '\u{3000}']);
+        if !content.is_empty() {
+            let start = line.len() - line.trim_start_matches(is_space).len();
+            let (s, e) = trim(line, start, start + content.len());
+            out.cells.push(base + s..base + e);
+        }
+        return (Layout::Flat, out);
+    }
+    if line.contains('\t') {
+        split_on(line, base, '\t', &mut out);
+        out.row_end = true;
+        while out.cells.last().is_some_and(|c| c.is_empty()) {
+            out.cells.pop();
+        }
+        return (Layout::Tab, out);
+    }
+    split_plain(line, base, &mut out);
+    (Layout::Plain, out)
+}
+
+fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == sep || (sep == '|' && c == '｜') {
+            let (s, e) = trim(line, start, i);
+            out.cells.push(base + s..base + e);
+            start = i + c.len_utf8();
+        }
+    }
+    let (s, e) = trim(line, start, line.len());
+    out.cells.push(base + s..base + e);
+}
+
+/// Whitespace-separated fields; the fields before the trailing run of value-like fields are joined
+/// into one label cell.
+fn split_plain(line: &str, base: usize, out: &mut LineCells) {
+    let mut fields: Vec<(usize, usize)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in line.char_indices() {
+        if is_space(c) {
+            if let Some(s) = start.take() {
+                fields.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        fields.push((s, line.len()));
+    }
+    let values_from = fields
+        .iter()
+        .rposition(|&(s, e)| !super::value::is_value_like(&line[s..e]))
+        .map_or(0, |i| i + 1);
+    if values_from > 0 {
+        out.cells
+            .push(base + fields[0].0..base + fields[values_from - 1].1);
+    }
+    out.cells.extend(
+        fields[values_from..]
+            .iter()
+            .map(|&(s, e)| base + s..base + e),
+    );
+}
+
+fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
+    let mut out = LineCells::default();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    // Visible text bounds on this line: inside the open cell, or outside any cell (a heading).
+    let mut text_bounds: Option<(usize, usize)> = st.open_cell.map(|_| (usize::MAX, 0));
+    let mut outside = (usize::MAX, 0);
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
+            let tag = line
+                .get(i + 1..end.saturating_sub(1))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let closing = tag.starts_with('/');
+            if matches!(name.as_str(), "td" | "th" | "tr" | "table") {
+                flush_outside(&mut outside, base, &mut out);
+            }
+            match (name.as_str(), closing) {
+                ("td" | "th", false) => {
+                    close_cell(st, &mut text_bounds, base, &mut out);
+                    st.open_cell = Some((0, 0));
+                    text_bounds = Some((usize::MAX, 0));
+                }
+                ("td" | "th", true) => close_cell(st, &mut text_bounds, base, &mut out),
+                ("tr", _) => {
+                    close_cell(st, &mut text_bounds, base, &mut out);
+                    if closing {
+                        out.row_end = true;
+                    }
+                }
+                ("table", c) => {
+                    close_cell(st, &mut text_bounds, base, &mut out);
+                    st.in_table = !c;
+                    out.row_end = true;
+                }
+                _ => {}
+            }
+            i = end;
+            continue;
+        }
+        let ch = line[i..].chars().next().unwrap_or(' ');
+        let len = ch.len_utf8();
+        if ch == '&' && line[i..].find(';').is_some_and(|j| j <= 8) {
+            i += line[i..].find(';').map_or(1, |j| j + 1);
+            continue;
+        }
+        if !is_space(ch) {
+            let bounds = match text_bounds.as_mut() {
+                Some(b) => b,
+                None => &mut outside,
+            };
+            bounds.0 = bounds.0.min(i);
+            bounds.1 = i + len;
+        }
+        i += len;
+    }
+    flush_outside(&mut outside, base, &mut out);
+    // An open cell continues on the next line; keep what it has so far.
+    if let (Some(_), Some((s, e))) = (st.open_cell, text_bounds)
+        && s != usize::MAX
+    {
+        st.open_cell = Some((base + s, base + e));
+    }
+    out
+}
+
+/// Text between tables' cells (a heading on the same line as `<table>`) is a cell of its own.
+fn flush_outside(outside: &mut (usize, usize), base: usize, out: &mut LineCells) {
+    if outside.0 != usize::MAX {
+        out.cells.push(base + outside.0..base + outside.1);
+    }
+    *outside = (usize::MAX, 0);
+}
+
+fn close_cell(
+    st: &mut HtmlState,
+    bounds: &mut Option<(usize, usize)>,
+    base: usize,
+    out: &mut LineCells,
+) {
+    let Some(carried) = st.open_cell.take() else {
+        return;
+    };
+    let here = bounds
+        .take()
+        .filter(|b| b.0 != usize::MAX)
+        .map(|(s, e)| (base + s, base + e));
+    let span = match (carried, here) {
+        ((0, 0), Some((s, e))) => s..e,
+        ((cs, _), Some((_, e))) if cs != 0 => cs..e,
+        ((cs, ce), None) if cs != 0 => cs..ce,
+        _ => base..base,
+    };
+    out.cells.push(span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str) -> (Layout, Vec<&str>, bool) {
+        let mut st = HtmlState::default();
+        let (layout, lc) = split(line, 0, &mut st);
+        (
+            layout,
+            lc.cells.iter().map(|c| &line[c.clone()]).collect(),
+            lc.row_end,
+        )
+    }
+
+    #[test]
+    fn flat_cells() {
+        assert_eq!(
+            cells("(一)予以公开 |"),
+            (Layout::Flat, vec!["(一)予以公开"], false)
+        );
+        assert_eq!(cells("|||"), (Layout::Flat, vec![], false));
+        assert_eq!(cells("8 |"), (Layout::Flat, vec!["8"], false));
+    }
+
+    #[test]
+    fn pipe_rows() {
+        assert_eq!(
+            cells("| 规章 | 0 |  | 3 |"),
+            (Layout::Pipe, vec!["规章", "0", "", "3"], true)
+        );
+        assert_eq!(cells("| --- | :---: |"), (Layout::Pipe, vec![], false));
+    }
+
+    #[test]
+    fn tab_rows() {
+        assert_eq!(
+            cells("规章\t0\t1\t2"),
+            (Layout::Tab, vec!["规章", "0", "1", "2"], true)
+        );
+    }
+
+    #[test]
+    fn plain_rows_join_the_label() {
+        assert_eq!(
+            cells("（三）不予公开 1.属于国家秘密 0 0 1"),
+            (
+                Layout::Plain,
+                vec!["（三）不予公开 1.属于国家秘密", "0", "0", "1"],
+                false
+            )
+        );
+        assert_eq!(cells("0 0 0"), (Layout::Plain, vec!["0", "0", "0"], false));
+        assert_eq!(
+            cells("共收到申请 8 件"),
+            (Layout::Plain, vec!["共收到申请 8 件"], false)
+        );
+    }
+
+    #[test]
+    fn html_cells_with_entities_and_nested_tags() {
+        let (l, c, end) =
+            cells("<tr><td rowspan=\"2\"><p>规章</p></td><td>&nbsp;</td><td> 3 </td></tr>");
+        assert_eq!((l, c, end), (Layout::Html, vec!["规章", "", "3"], true));
+    }
+
+    #[test]
+    fn html_cell_over_two_lines() {
+        let mut st = HtmlState::default();
+        let a = "<tr><td>（二）部分公开";
+        let b = "（区分处理的）</td><td>0</td></tr>";
+        let (_, first) = split(a, 0, &mut st);
+        assert!(first.cells.is_empty());
+        let (_, second) = split(b, a.len() + 1, &mut st);
+        let text = format!("{a}\n{b}");
+        let got: Vec<&str> = second.cells.iter().map(|c| &text[c.clone()]).collect();
+        assert_eq!(got, vec!["（二）部分公开\n（区分处理的）", "0"]);
+    }
+}

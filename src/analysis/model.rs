@@ -1,0 +1,168 @@
+//! What the parser recognised in one report: sections, template rows with their cells, labels,
+//! statute references. Spans are byte ranges relative to the report's segment.
+
+use crate::statute::Reference;
+use crate::template::{RowId, TableId};
+
+use super::lex::Layout;
+use super::{Rule, Span};
+
+/// A cell's content.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Int(i64),
+    Decimal(f64),
+    /// Empty or a placeholder (`-`, `—`, `/`, `无`): no value, and no equation may guess one.
+    Missing,
+    /// Text where a number belongs.
+    Text,
+}
+
+impl Value {
+    pub fn as_int(self) -> Option<i64> {
+        match self {
+            Value::Int(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// A value cell assigned to a template cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub row: RowId,
+    pub col: usize,
+    pub span: Span,
+    pub value: Value,
+}
+
+/// A template row found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowHit {
+    pub row: RowId,
+    /// The row label; `None` for 表四's unlabelled data row (then the first cell stands for it).
+    pub label: Option<Span>,
+    /// Indices into [`Report::cells`], in column order (cells past the template's count included).
+    pub cells: Vec<usize>,
+    /// Whether this is a second occurrence of the row (its cells are not used by equations).
+    pub duplicate: bool,
+    /// The layout the row was written in (a missing row is inserted in the same layout).
+    pub layout: Layout,
+}
+
+/// What a recognised label stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    Title,
+    Section(usize),
+    /// A 表二 sub-table anchor (index into `SUB_TABLES`).
+    Anchor(usize),
+    Row(RowId),
+    /// A 表三 group label (index into `GROUPS`).
+    Group(usize),
+    /// A column header or note of a table.
+    Header(TableId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelHit {
+    pub span: Span,
+    pub kind: LabelKind,
+    /// Matched only after fuzzy matching (a `label/nonstandard` finding carries the template text).
+    pub exact: bool,
+    /// The template's text for this label.
+    pub canonical: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionHit {
+    pub index: usize,
+    pub heading: Span,
+    /// From the heading to the next section heading or the end of the report.
+    pub extent: Span,
+}
+
+/// A figure stated in prose that a table also holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// 全年共受理 / 共收到 … 申请 N 件 — 表三 一、本年新收 总计.
+    Received,
+    /// 上年结转 N 件 — 表三 二 总计.
+    CarriedIn,
+    /// 结转下年度 N 件 — 表三 四 总计.
+    CarriedOut,
+    /// 行政复议 N 件 — 表四 行政复议 总计.
+    Reviews,
+    /// 行政诉讼 N 件 — 表四 the two 行政诉讼 总计 together.
+    Lawsuits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NarrativeFigure {
+    pub claim: Claim,
+    pub value: i64,
+    /// The figure (or the phrase that states zero, such as 未产生行政复议).
+    pub span: Span,
+}
+
+/// An inline `<!-- ogi-disable CODE -->` and the text it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub rule: Rule,
+    pub covers: Span,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    pub title: Option<Span>,
+    pub sections: Vec<SectionHit>,
+    pub rows: Vec<RowHit>,
+    pub cells: Vec<Cell>,
+    pub labels: Vec<LabelHit>,
+    /// 表二 anchors found: (sub-table index, span).
+    pub anchors: Vec<(usize, Span)>,
+    pub references: Vec<Reference>,
+    pub narrative: Vec<NarrativeFigure>,
+    pub suppressions: Vec<Suppression>,
+    /// Extent of each table found: from its first label or value to its last.
+    pub tables: Vec<(TableId, Span)>,
+}
+
+impl Report {
+    /// The first occurrence of a template row.
+    pub fn row(&self, row: RowId) -> Option<&RowHit> {
+        self.rows.iter().find(|r| r.row == row && !r.duplicate)
+    }
+
+    /// The cell at template position `(row, col)` (first occurrence of the row).
+    pub fn cell(&self, row: RowId, col: usize) -> Option<&Cell> {
+        let hit = self.row(row)?;
+        hit.cells
+            .iter()
+            .map(|&i| &self.cells[i])
+            .find(|c| c.col == col)
+    }
+
+    /// The span that stands for a row: its label, or its first cell.
+    pub fn row_span(&self, hit: &RowHit) -> Option<Span> {
+        hit.label
+            .clone()
+            .or_else(|| hit.cells.first().map(|&i| self.cells[i].span.clone()))
+    }
+
+    pub fn section(&self, index: usize) -> Option<&SectionHit> {
+        self.sections.iter().find(|s| s.index == index)
+    }
+
+    pub fn cell_at(&self, offset: usize) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))
+    }
+
+    pub fn label_at(&self, offset: usize) -> Option<&LabelHit> {
+        self.labels
+            .iter()
+            .find(|l| l.span.start <= offset && offset < l.span.end)
+    }
+}

@@ -1,0 +1,177 @@
+//! The balance rules: every template equation evaluated by one mechanism. An equation with a
+//! missing or non-numeric cell is skipped, never computed with a guessed 0.
+
+use super::row_name;
+use crate::analysis::model::Report;
+use crate::analysis::{Finding, Message, Related, Rule};
+use crate::template::{Equation, ROWS, TableId, column_label, equations};
+
+/// An equation whose cells are all present and whole, with its computed sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EquationCheck {
+    /// Index into [`equations`].
+    pub equation: usize,
+    /// Index of the total's cell in `Report::cells`.
+    pub total: usize,
+    pub terms: Vec<(i8, usize)>,
+    pub expected: i64,
+    pub actual: i64,
+}
+
+impl EquationCheck {
+    pub fn holds(&self) -> bool {
+        self.expected == self.actual
+    }
+
+    pub fn def(&self) -> &'static Equation {
+        &equations()[self.equation]
+    }
+}
+
+/// Evaluates every equation whose cells are all present and whole.
+pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
+    let index_of = |(row, col): (usize, usize)| -> Option<usize> {
+        let hit = report.row(row)?;
+        hit.cells
+            .iter()
+            .copied()
+            .find(|&i| report.cells[i].col == col)
+    };
+    let mut out = Vec::new();
+    'eq: for (n, eq) in equations().iter().enumerate() {
+        let Some(total) = index_of(eq.total) else {
+            continue;
+        };
+        let Some(actual) = report.cells[total].value.as_int() else {
+            continue;
+        };
+        let mut expected: i64 = 0;
+        let mut terms = Vec::with_capacity(eq.terms.len());
+        for &(sign, at) in &eq.terms {
+            let Some(i) = index_of(at) else { continue 'eq };
+            let Some(v) = report.cells[i].value.as_int() else {
+                continue 'eq;
+            };
+            expected = expected.saturating_add(i64::from(sign).saturating_mul(v));
+            terms.push((sign, i));
+        }
+        out.push(EquationCheck {
+            equation: n,
+            total,
+            terms,
+            expected,
+            actual,
+        });
+    }
+    out
+}
+
+/// How the total of an equation is named: `“（七）总计”自然人`, `行政复议总计`.
+pub fn cell_name(row: usize, col: usize, en: bool) -> String {
+    let column = column_label(row, col);
+    if ROWS[row].table == TableId::Appeals {
+        let group = crate::template::APPEALS_COLUMNS[col]
+            .groups
+            .last()
+            .copied()
+            .unwrap_or("");
+        return if en {
+            format!(
+                "{} {}",
+                group,
+                crate::template::APPEALS_COLUMNS[col].label_en
+            )
+        } else {
+            format!("{group}{column}")
+        };
+    }
+    if en {
+        let col_en = crate::template::columns_of(row)
+            .get(col)
+            .map(|c| c.label_en)
+            .unwrap_or(column);
+        format!("“{}” {}", row_name(row, true), col_en)
+    } else {
+        format!("“{}”{}", row_name(row, false), column)
+    }
+}
+
+/// The right-hand side as a reader checks it: `7 + 1`, `8 + 0 − 7`.
+pub fn terms_text(report: &Report, check: &EquationCheck) -> String {
+    let mut s = String::new();
+    for (k, &(sign, i)) in check.terms.iter().enumerate() {
+        let v = report.cells[i].value.as_int().unwrap_or(0);
+        match (k, sign < 0) {
+            (0, false) => s.push_str(&v.to_string()),
+            (0, true) => s.push_str(&format!("−{v}")),
+            (_, false) => s.push_str(&format!(" + {v}")),
+            (_, true) => s.push_str(&format!(" − {v}")),
+        }
+    }
+    s
+}
+
+fn total_word(rule: Rule) -> (&'static str, &'static str) {
+    match rule {
+        Rule::RowTotal => ("总计", "total"),
+        Rule::ResultTotal => ("（七）总计", "(7) total"),
+        Rule::IntakeOutcome => ("结转下年度继续办理", "carried forward"),
+        Rule::ReviewTotal => ("行政复议总计", "review total"),
+        _ => ("行政诉讼总计", "litigation total"),
+    }
+}
+
+pub fn check(report: &Report, out: &mut Vec<Finding>) {
+    for c in evaluate(report).into_iter().filter(|c| !c.holds()) {
+        let eq = c.def();
+        let total = &report.cells[c.total];
+        let (word_zh, word_en) = total_word(eq.rule);
+        let sum = terms_text(report, &c);
+        let place_zh = cell_name(total.row, total.col, false);
+        let place_en = cell_name(total.row, total.col, true);
+        // 表四's cells are named by their column groups alone (行政复议总计); 表三's by row, then total.
+        let (head_zh, head_en) = if ROWS[total.row].table == TableId::Appeals {
+            (place_zh, place_en)
+        } else {
+            (
+                format!("{place_zh}：{word_zh}"),
+                format!("{place_en}: {word_en}"),
+            )
+        };
+        let message = Message::new(
+            format!("{head_zh}应为 {}（= {sum}），实为 {}", c.expected, c.actual),
+            format!(
+                "{head_en} should be {} (= {sum}), found {}",
+                c.expected, c.actual
+            ),
+        );
+        let related = c
+            .terms
+            .iter()
+            .map(|&(sign, i)| {
+                let cell = &report.cells[i];
+                let v = cell.value.as_int().unwrap_or(0);
+                let op = if sign < 0 { "−" } else { "+" };
+                Related {
+                    span: cell.span.clone(),
+                    message: Message::new(
+                        format!("{op} {} = {v}", cell_name(cell.row, cell.col, false)),
+                        format!("{op} {} = {v}", cell_name(cell.row, cell.col, true)),
+                    ),
+                }
+            })
+            .collect();
+        out.push(
+            Finding::new(eq.rule, total.span.clone(), message)
+                .with_related(related)
+                .with_fix(crate::analysis::Fix {
+                    title: Message::new(
+                        format!("改为计算值 {}", c.expected),
+                        format!("Set to the computed {}", c.expected),
+                    ),
+                    span: total.span.clone(),
+                    replacement: c.expected.to_string(),
+                }),
+        );
+    }
+}

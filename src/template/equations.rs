@@ -1,0 +1,206 @@
+//! The balance equations (勾稽关系) as data. Each definition is a family — one equation per row or
+//! per column of a table, or a single one — expanded once into concrete cell equations that one
+//! generic checker evaluates.
+
+use std::sync::OnceLock;
+
+use super::TableId;
+use super::rows::*;
+use crate::analysis::Rule;
+
+/// A cell relative to the row or column the family iterates over.
+#[derive(Debug, Clone, Copy)]
+pub enum Slot {
+    /// Column `n` of the current row.
+    Col(usize),
+    /// Row `r` in the current column.
+    Row(RowId),
+    /// A fixed cell.
+    Cell(RowId, usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Axis {
+    /// One equation for every row of the table.
+    EachRow(TableId),
+    /// One equation for each of the first `n` columns of 表三.
+    EachColumn(usize),
+    Once,
+}
+
+/// `total = Σ sign × term`.
+#[derive(Debug)]
+pub struct EquationDef {
+    pub rule: Rule,
+    pub axis: Axis,
+    pub total: Slot,
+    pub terms: &'static [(i8, Slot)],
+}
+
+const fn plus_cols<const N: usize>(cols: [usize; N]) -> [(i8, Slot); N] {
+    let mut out = [(1i8, Slot::Col(0)); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = (1, Slot::Col(cols[i]));
+        i += 1;
+    }
+    out
+}
+
+const fn plus_cells<const N: usize>(row: RowId, cols: [usize; N]) -> [(i8, Slot); N] {
+    let mut out = [(1i8, Slot::Col(0)); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = (1, Slot::Cell(row, cols[i]));
+        i += 1;
+    }
+    out
+}
+
+/// Every outcome row of 表三 that adds up to （七）总计: （一）（二）, （三）1–8, （四）1–3, （五）1–5, （六）1–3.
+const OUTCOMES: [(i8, Slot); 21] = {
+    let mut out = [(1i8, Slot::Row(0)); 21];
+    let mut i = 0;
+    while i < 21 {
+        out[i] = (1, Slot::Row(REQUESTS_FIRST_OUTCOME + i));
+        i += 1;
+    }
+    out
+};
+
+pub const EQUATIONS: &[EquationDef] = &[
+    EquationDef {
+        rule: Rule::RowTotal,
+        axis: Axis::EachRow(TableId::Requests),
+        total: Slot::Col(6),
+        terms: &plus_cols([0, 1, 2, 3, 4, 5]),
+    },
+    EquationDef {
+        rule: Rule::ResultTotal,
+        axis: Axis::EachColumn(7),
+        total: Slot::Row(REQUESTS_TOTAL),
+        terms: &OUTCOMES,
+    },
+    EquationDef {
+        rule: Rule::IntakeOutcome,
+        axis: Axis::EachColumn(7),
+        total: Slot::Row(REQUESTS_CARRIED_OUT),
+        terms: &[
+            (1, Slot::Row(REQUESTS_NEW)),
+            (1, Slot::Row(REQUESTS_CARRIED_IN)),
+            (-1, Slot::Row(REQUESTS_TOTAL)),
+        ],
+    },
+    EquationDef {
+        rule: Rule::ReviewTotal,
+        axis: Axis::Once,
+        total: Slot::Cell(APPEALS_ROW, 4),
+        terms: &plus_cells(APPEALS_ROW, [0, 1, 2, 3]),
+    },
+    EquationDef {
+        rule: Rule::LitigationTotal,
+        axis: Axis::Once,
+        total: Slot::Cell(APPEALS_ROW, 9),
+        terms: &plus_cells(APPEALS_ROW, [5, 6, 7, 8]),
+    },
+    EquationDef {
+        rule: Rule::LitigationTotal,
+        axis: Axis::Once,
+        total: Slot::Cell(APPEALS_ROW, 14),
+        terms: &plus_cells(APPEALS_ROW, [10, 11, 12, 13]),
+    },
+];
+
+/// A concrete equation over template cells `(row, column)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Equation {
+    pub rule: Rule,
+    pub total: (RowId, usize),
+    pub terms: Vec<(i8, (RowId, usize))>,
+}
+
+fn resolve(slot: Slot, row: RowId, col: usize) -> (RowId, usize) {
+    match slot {
+        Slot::Col(c) => (row, c),
+        Slot::Row(r) => (r, col),
+        Slot::Cell(r, c) => (r, c),
+    }
+}
+
+fn expand(def: &EquationDef, out: &mut Vec<Equation>) {
+    let places: Vec<(RowId, usize)> = match def.axis {
+        Axis::EachRow(table) => ROWS
+            .iter()
+            .filter(|r| r.table == table)
+            .map(|r| (r.id, 0))
+            .collect(),
+        Axis::EachColumn(n) => (0..n).map(|c| (0, c)).collect(),
+        Axis::Once => vec![(0, 0)],
+    };
+    for (row, col) in places {
+        out.push(Equation {
+            rule: def.rule,
+            total: resolve(def.total, row, col),
+            terms: def
+                .terms
+                .iter()
+                .map(|&(sign, slot)| (sign, resolve(slot, row, col)))
+                .collect(),
+        });
+    }
+}
+
+/// All concrete equations of the template, expanded once.
+pub fn equations() -> &'static [Equation] {
+    static ALL: OnceLock<Vec<Equation>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut out = Vec::new();
+        for def in EQUATIONS {
+            expand(def, &mut out);
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_expand_to_the_expected_counts() {
+        let count = |rule| equations().iter().filter(|e| e.rule == rule).count();
+        assert_eq!(count(Rule::RowTotal), 25);
+        assert_eq!(count(Rule::ResultTotal), 7);
+        assert_eq!(count(Rule::IntakeOutcome), 7);
+        assert_eq!(count(Rule::ReviewTotal), 1);
+        assert_eq!(count(Rule::LitigationTotal), 2);
+    }
+
+    #[test]
+    fn result_total_sums_the_twenty_one_outcome_rows() {
+        let eq = equations()
+            .iter()
+            .find(|e| e.rule == Rule::ResultTotal)
+            .expect("result total");
+        assert_eq!(eq.total, (REQUESTS_TOTAL, 0));
+        assert_eq!(
+            eq.terms.first().map(|t| t.1),
+            Some((REQUESTS_FIRST_OUTCOME, 0))
+        );
+        assert_eq!(eq.terms.last().map(|t| t.1), Some((REQUESTS_TOTAL - 1, 0)));
+        assert!(
+            eq.terms
+                .iter()
+                .all(|t| ROWS[t.1.0].table == TableId::Requests && t.1.0 < REQUESTS_TOTAL)
+        );
+    }
+
+    #[test]
+    fn every_cell_exists_in_the_template() {
+        for eq in equations() {
+            for (r, c) in std::iter::once(eq.total).chain(eq.terms.iter().map(|t| t.1)) {
+                assert!(c < ROWS[r].cells, "{:?}", eq);
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! Every rule of SPEC §3 fires at the right cell with the right numbers when an error is injected
+//! into the real example report (layout L1), and only then.
+
+use ogi_lsp::analysis::{Finding, analyze};
+
+const EXAMPLE: &str = include_str!("fixtures/dongsheng-2024.txt");
+
+/// (code, 1-based line, 0-based character column, Chinese message) of every finding.
+fn findings(text: &str) -> Vec<(&'static str, usize, usize, String)> {
+    analyze(text)
+        .findings()
+        .map(|f| describe(text, &f))
+        .collect()
+}
+
+fn describe(text: &str, f: &Finding) -> (&'static str, usize, usize, String) {
+    let before = &text[..f.span.start];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (f.rule.code(), line, col, f.message.zh.clone())
+}
+
+/// The example with line `n` (1-based) replaced.
+fn with_line(n: usize, replacement: &str) -> String {
+    let mut lines: Vec<&str> = EXAMPLE.split('\n').collect();
+    lines[n - 1] = replacement;
+    lines.join("\n")
+}
+
+fn without_lines(from: usize, to: usize) -> String {
+    let lines: Vec<&str> = EXAMPLE.split('\n').collect();
+    [&lines[..from - 1], &lines[to..]].concat().join("\n")
+}
+
+/// The findings a text has beyond the example's own two label warnings.
+fn new_findings(text: &str) -> Vec<(&'static str, usize, usize, String)> {
+    findings(text)
+        .into_iter()
+        .filter(|f| f.0 != "label/nonstandard")
+        .collect()
+}
+
+#[test]
+fn the_example_has_exactly_its_two_label_typos() {
+    let got = findings(EXAMPLE);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(
+        (got[0].0, got[0].1, got[0].2),
+        ("label/nonstandard", 249, 0)
+    );
+    assert_eq!(
+        (got[1].0, got[1].1, got[1].2),
+        ("label/nonstandard", 258, 0)
+    );
+    assert!(
+        got[0].3.contains("1.申请人无正当理由逾期不补正"),
+        "{}",
+        got[0].3
+    );
+}
+
+#[test]
+fn label_fix_replaces_only_the_label() {
+    let analysis = analyze(EXAMPLE);
+    let fixes: Vec<_> = analysis.findings().filter_map(|f| f.fix).collect();
+    let mut text = EXAMPLE.to_string();
+    for fix in fixes.iter().rev() {
+        text.replace_range(fix.span.clone(), &fix.replacement);
+    }
+    assert_eq!(text, EXAMPLE.replace("预期", "逾期"));
+    assert!(findings(&text).is_empty());
+}
+
+#[test]
+fn row_total_and_intake_outcome() {
+    let got = new_findings(&with_line(65, "9 |"));
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!((got[0].0, got[0].1, got[0].2), ("balance/row-total", 71, 0));
+    assert!(
+        got[0]
+            .3
+            .contains("总计应为 9（= 9 + 0 + 0 + 0 + 0 + 0），实为 8"),
+        "{}",
+        got[0].3
+    );
+    assert_eq!(
+        (got[1].0, got[1].1, got[1].2),
+        ("balance/intake-outcome", 286, 0)
+    );
+    assert!(
+        got[1].3.contains("应为 2（= 9 + 0 − 7），实为 1"),
+        "{}",
+        got[1].3
+    );
+}
+
+#[test]
+fn result_total() {
+    // （七）总计 自然人 7 → 6: the column sum says 7, the row sum says 6 + … = 6 ≠ 7, and 一 + 二 ≠ 6 + 1.
+    let got = new_findings(&with_line(277, "6 |"));
+    let codes: Vec<_> = got.iter().map(|g| (g.0, g.1)).collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("balance/result-total", 277),
+            ("balance/row-total", 283),
+            ("balance/intake-outcome", 286)
+        ],
+        "{got:#?}"
+    );
+    assert!(
+        got[0].3.contains("（七）总计应为 7（= 7 + 0 + 0"),
+        "{}",
+        got[0].3
+    );
+    assert!(got[0].3.ends_with("实为 6"), "{}", got[0].3);
+}
+
+#[test]
+fn review_and_litigation_totals() {
+    // The prose says 均未产生行政复议和诉讼, so a non-zero total also contradicts the text (line 5).
+    let got = new_findings(&with_line(320, "1 |"));
+    let codes: Vec<_> = got.iter().map(|g| (g.0, g.1)).collect();
+    assert_eq!(
+        codes,
+        vec![("narrative/mismatch", 5), ("balance/review-total", 320)],
+        "{got:#?}"
+    );
+    assert_eq!(got[1].3, "行政复议总计应为 0（= 0 + 0 + 0 + 0），实为 1");
+    assert_eq!(got[0].3, "正文为 0，而表四行政复议总计为 1");
+    let got = new_findings(&with_line(325, "2 |"));
+    let codes: Vec<_> = got.iter().map(|g| (g.0, g.1)).collect();
+    assert_eq!(
+        codes,
+        vec![("narrative/mismatch", 5), ("balance/litigation-total", 325)],
+        "{got:#?}"
+    );
+    assert_eq!(
+        got[1].3,
+        "未经复议直接起诉总计应为 0（= 0 + 0 + 0 + 0），实为 2"
+    );
+    let got = new_findings(&with_line(330, "3 |"));
+    assert_eq!(
+        (got[1].0, got[1].1, got.len()),
+        ("balance/litigation-total", 330, 2),
+        "{got:#?}"
+    );
+    assert!(got[1].3.contains("复议后起诉总计应为 0") && got[1].3.ends_with("实为 3"));
+}
+
+#[test]
+fn missing_section() {
+    let got = new_findings(&with_line(331, "本部分从略"));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].0, got[0].1), ("structure/missing-section", 2));
+    assert!(got[0].3.contains("五、存在的主要问题及改进情况"));
+}
+
+#[test]
+fn missing_row_points_at_the_next_row() {
+    // 2.重复申请 and its seven values.
+    let got = new_findings(&without_lines(212, 220));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].0, "structure/missing-row");
+    assert!(got[0].3.contains("2.重复申请"));
+    // Lines shift by 9 after the removal: 3.要求提供公开出版物 was at 221.
+    assert_eq!(got[0].1, 221 - 9);
+}
+
+#[test]
+fn cell_count() {
+    // （一）予以公开 loses one of its seven values.
+    let got = new_findings(&without_lines(84, 84));
+    assert!(
+        got.iter().any(|g| g.0 == "structure/cell-count"
+            && g.1 == 83
+            && g.3.contains("应有 7 个数值单元格，实有 6 个")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn duplicate_row_and_order() {
+    let lines: Vec<&str> = EXAMPLE.split('\n').collect();
+    // Repeat 一、本年新收 (label + 7 values) after 二、上年结转.
+    let mut out: Vec<&str> = lines[..81].to_vec();
+    out.extend_from_slice(&lines[63..71]);
+    out.extend_from_slice(&lines[81..]);
+    let got = new_findings(&out.join("\n"));
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "structure/duplicate-row" && g.1 == 82),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn rows_out_of_order() {
+    let lines: Vec<&str> = EXAMPLE.split('\n').collect();
+    // Move 二、上年结转 (label + 7 values, lines 73–80) before 一、本年新收 (line 64).
+    let mut out: Vec<&str> = lines[..63].to_vec();
+    out.extend_from_slice(&lines[72..80]);
+    out.extend_from_slice(&lines[63..72]);
+    out.extend_from_slice(&lines[80..]);
+    let got = new_findings(&out.join("\n"));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].0, got[0].1), ("structure/order", 72));
+}
+
+#[test]
+fn value_rules() {
+    let got = new_findings(&with_line(66, "八 |"));
+    assert_eq!(
+        (got[0].0, got[0].1, got[0].2),
+        ("value/not-a-number", 66, 0),
+        "{got:#?}"
+    );
+    let got = new_findings(&with_line(66, "1.5 |"));
+    assert_eq!(got[0].0, "value/not-integer", "{got:#?}");
+    assert!(got[0].3.contains("1.5"));
+    let got = new_findings(&with_line(66, "-1 |"));
+    assert!(
+        got.iter().any(|g| g.0 == "value/negative" && g.1 == 66),
+        "{got:#?}"
+    );
+    // A placeholder is reported once, and the equations that need it are skipped.
+    let got = new_findings(&with_line(66, "— |"));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].0, got[0].1), ("value/missing", 66));
+}
+
+#[test]
+fn narrative_mismatch() {
+    let text = EXAMPLE.replace(
+        "全年共受理政府信息公开申请8件",
+        "全年共受理政府信息公开申请9件",
+    );
+    let got = new_findings(&text);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].0, "narrative/mismatch");
+    assert_eq!(got[0].1, 5);
+    assert!(
+        got[0].3.contains("正文为 9") && got[0].3.contains("为 8"),
+        "{}",
+        got[0].3
+    );
+    let line = EXAMPLE.split('\n').nth(4).unwrap_or("");
+    assert_eq!(got[0].2, line.chars().take_while(|&c| c != '8').count());
+}
+
+#[test]
+fn inline_suppression_covers_the_next_table() {
+    let text = with_line(65, "9 |").replacen(
+        "三、收到和处理政府信息公开申请情况",
+        "三、收到和处理政府信息公开申请情况\n<!-- ogi-disable balance/row-total -->",
+        1,
+    );
+    let got = new_findings(&text);
+    assert_eq!(
+        got.iter().map(|g| g.0).collect::<Vec<_>>(),
+        vec!["balance/intake-outcome"],
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn three_reports_in_one_file_are_checked_one_by_one() {
+    let title = |n: u32| format!("某局{n}政府信息公开工作年度报告\n");
+    let broken = with_line(65, "9 |");
+    let text = format!(
+        "{}{}{}{}{}{}",
+        title(1),
+        EXAMPLE,
+        title(2),
+        broken,
+        title(3),
+        EXAMPLE
+    );
+    let analysis = analyze(&text);
+    assert_eq!(analysis.reports.len(), 3);
+    let balance: Vec<_> = analysis
+        .findings()
+        .filter(|f| f.rule.code() == "balance/row-total")
+        .collect();
+    assert_eq!(balance.len(), 1);
+    let second = &analysis.reports[1];
+    assert!(
+        second.offset <= balance[0].span.start && balance[0].span.end <= second.offset + second.len
+    );
+    assert_eq!(
+        analysis
+            .findings()
+            .filter(|f| f.rule.code() == "label/nonstandard")
+            .count(),
+        6
+    );
+}
+
+#[test]
+fn a_document_without_landmarks_is_no_report() {
+    assert!(
+        analyze("# README\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
+            .reports
+            .is_empty()
+    );
+}
