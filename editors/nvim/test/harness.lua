@@ -84,11 +84,10 @@ function H.finish()
       failed = failed + 1
     end
   end
+  for _, n in ipairs(notes) do
+    out("# notified: " .. n:gsub("\n", "\n#   "))
+  end
   if failed > 0 then
-    out("---- notifications shown to the user ----")
-    for _, n in ipairs(notes) do
-      out(n)
-    end
     local log = vim.lsp.get_log_path()
     out("---- Neovim LSP log " .. log .. " ----")
     for _, line in ipairs(tail(log, 120)) do
