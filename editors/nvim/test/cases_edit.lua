@@ -124,6 +124,7 @@ return function(T)
     for _, label in ipairs(labels) do
       found = found or label:find("不予公开", 1, true) ~= nil
     end
-    H.check(found, "no completion item labelled 不予公开; labels: " .. table.concat(labels, ", "))
+    H.check(found, ("no completion item labelled 不予公开 at line %d character %d; labels: %s"):format(
+      row + 1, params.position.character, #labels == 0 and "(none): " .. vim.inspect(responses) or table.concat(labels, ", ")))
   end)
 end

@@ -68,7 +68,16 @@ return function(T)
         end
       end
       return false
-    end, "no hover window opened on line " .. (lnum + 1) .. " (" .. client.offset_encoding .. ")")
+    end, function()
+      -- Ask again directly, so the failure shows what the server answered.
+      local params = {
+        textDocument = { uri = vim.uri_from_bufnr(report) },
+        position = { line = lnum, character = T.position.character(line, byte - 1, client.offset_encoding) },
+      }
+      local answer = vim.lsp.buf_request_sync(report, "textDocument/hover", params, 5000)
+      return ("no hover window opened on line %d at %s character %d; the server answered %s"):format(
+        lnum + 1, client.offset_encoding, params.position.character, vim.inspect(answer))
+    end)
     local text = table.concat(api.nvim_buf_get_lines(api.nvim_win_get_buf(float), 0, -1, false), "\n")
     api.nvim_win_close(float, true)
     H.check(text:find("办理行政许可", 1, true), "hover text does not quote 办理行政许可:\n" .. text)
