@@ -304,3 +304,25 @@ fn a_document_without_landmarks_is_no_report() {
             .is_empty()
     );
 }
+
+#[test]
+fn unknown_statute_references() {
+    let text = EXAMPLE.replace(
+        "均未产生行政复议和诉讼。",
+        "均未产生行政复议和诉讼，依据《条例》第六十条、第二十条第（十六）项处理。",
+    );
+    let got = new_findings(&text);
+    let codes: Vec<_> = got.iter().map(|g| (g.0, g.1)).collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("statute/unknown-reference", 5),
+            ("statute/unknown-reference", 5)
+        ],
+        "{got:#?}"
+    );
+    let line = text.split('\n').nth(4).unwrap_or("");
+    assert_eq!(got[0].2, line.chars().take_while(|&c| c != '《').count());
+    assert!(got[0].3.contains("56"), "{}", got[0].3);
+    assert!(got[1].3.contains("15 项"), "{}", got[1].3);
+}

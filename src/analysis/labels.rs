@@ -2,7 +2,9 @@
 //! confusions (预期/逾期 …), then a bounded edit distance. A cell may hold several labels in a row
 //! (`（三）不予公开 1.属于国家秘密`, as copied from PDF). Spans come back in source bytes.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::Span;
@@ -29,6 +31,31 @@ const CONFUSIONS: &[(&str, &str)] = &[
     ("帐", "账"),
 ];
 
+type MatchCache = HashMap<Box<str>, Vec<Match>, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: the keys are short and trusted, so a fast hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 struct Entry {
     key: Vec<char>,
     kind: LabelKind,
@@ -36,7 +63,7 @@ struct Entry {
 }
 
 struct Index {
-    exact: HashMap<String, usize>,
+    exact: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     entries: Vec<Entry>,
     /// Entries that may stand before another label in the same cell (groups, sections).
     prefixes: Vec<usize>,
@@ -76,7 +103,7 @@ fn index() -> &'static Index {
                 canonical,
             })
             .collect();
-        let mut exact = HashMap::new();
+        let mut exact: HashMap<String, usize, BuildHasherDefault<Fnv>> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             // Header texts repeat across tables (总计); the first entry wins, the parser re-reads the table.
             exact.entry(e.key.iter().collect::<String>()).or_insert(i);
@@ -99,7 +126,7 @@ fn normal(text: &str, base: usize, html: bool) -> Normal {
     let mut chars = Vec::with_capacity(text.len() / 3 + 1);
     let mut ranges = Vec::with_capacity(text.len() / 3 + 1);
     let mut in_tag = false;
-    let mut iter = text.char_indices().peekable();
+    let mut iter = text.char_indices();
     while let Some((i, c)) = iter.next() {
         if html {
             if c == '<' {
@@ -142,9 +169,18 @@ impl Normal {
     }
 }
 
+/// Labels are short; longer text is prose and never a label, which keeps the batch path cheap.
+const MAX_LABEL_CHARS: usize = 90;
+
 fn lookup(key: &[char]) -> Option<usize> {
-    let s: String = key.iter().collect();
-    index().exact.get(&s).copied()
+    let mut buf = [0u8; MAX_LABEL_CHARS * 4];
+    let mut len = 0;
+    for c in key {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len])
+        .ok()
+        .and_then(|s| index().exact.get(s).copied())
 }
 
 /// Edit distance, giving up (None) beyond `bound`.
@@ -232,8 +268,47 @@ fn hit(
 }
 
 /// Recognises the labels in `text` (which starts at byte `base`). Empty when the text is no label.
+///
+/// The same label texts recur in every report of a batch, so results are memoised per thread
+/// (bounded; the key is the raw text, so the result is exactly what a fresh match would give).
 pub fn recognise(text: &str, base: usize, html: bool) -> Vec<Match> {
+    if !html && text.len() > MAX_LABEL_CHARS * 3 {
+        return Vec::new();
+    }
+    thread_local! {
+        static CACHE: RefCell<[MatchCache; 2]> = RefCell::default();
+    }
+    const CAPACITY: usize = 4096;
+    let shift = |found: &[Match]| -> Vec<Match> {
+        found
+            .iter()
+            .map(|m| Match {
+                span: m.span.start + base..m.span.end + base,
+                ..m.clone()
+            })
+            .collect()
+    };
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let map = &mut cache[usize::from(html)];
+        if let Some(found) = map.get(text) {
+            return shift(found);
+        }
+        let found = recognise_uncached(text, 0, html);
+        if map.len() >= CAPACITY {
+            map.clear();
+        }
+        let out = shift(&found);
+        map.insert(text.into(), found);
+        out
+    })
+}
+
+fn recognise_uncached(text: &str, base: usize, html: bool) -> Vec<Match> {
     let n = normal(text, base, html);
+    if n.chars.len() > MAX_LABEL_CHARS {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut from = 0;
     let len = n.chars.len();
@@ -271,7 +346,7 @@ pub fn recognise(text: &str, base: usize, html: bool) -> Vec<Match> {
         for field in text.split([' ', '\u{3000}']) {
             if !field.is_empty() {
                 out.extend(
-                    recognise(field, base + pos, html)
+                    recognise_uncached(field, base + pos, html)
                         .into_iter()
                         .filter(|m| m.exact),
                 );

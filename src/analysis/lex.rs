@@ -47,14 +47,28 @@ fn is_space(c: char) -> bool {
 
 /// Trims whitespace (including U+3000) from both ends of `line[range]`.
 pub fn trim(line: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &line[start..end];
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let tail = s.trim_end_matches(is_space).len();
-    if tail <= lead {
-        (start + lead, start + lead)
-    } else {
-        (start + lead, start + tail)
+    let b = line.as_bytes();
+    let (mut s, mut e) = (start, end);
+    loop {
+        // ASCII spaces byte by byte; other spaces (U+3000, NBSP, BOM) by character.
+        while s < e && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        match line[s..e].chars().next() {
+            Some(c) if is_space(c) => s += c.len_utf8(),
+            _ => break,
+        }
     }
+    loop {
+        while e > s && b[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        match line[s..e].chars().next_back() {
+            Some(c) if is_space(c) => e -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    (s, e)
 }
 
 pub fn looks_like_html(line: &str) -> bool {
@@ -71,21 +85,39 @@ pub fn looks_like_html(line: &str) -> bool {
 
 /// Splits `line` (starting at byte `base` of the report) into cells.
 pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCells) {
-    if html.open_cell.is_some() || looks_like_html(line) {
-        return (Layout::Html, split_html(line, base, html));
-    }
-    let trimmed = line.trim_matches(is_space);
     let mut out = LineCells::default();
-    if !trimmed.is_empty()
-        && trimmed
+    let layout = split_into(line, base, html, &mut out);
+    (layout, out)
+}
+
+/// [`split`] into a reused buffer (the batch path splits millions of lines).
+pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineCells) -> Layout {
+    out.cells.clear();
+    out.row_end = false;
+    if html.open_cell.is_none()
+        && let Some(layout) = quick_flat(line.as_bytes(), base, out)
+    {
+        return layout;
+    }
+    if html.open_cell.is_some() || looks_like_html(line) {
+        split_html(line, base, html, out);
+        return Layout::Html;
+    }
+    let (ts, te) = trim(line, 0, line.len());
+    let trimmed = &line[ts..te];
+    let only_pipes = if trimmed.contains('｜') {
+        trimmed
             .chars()
             .all(|c| c == '|' || c == '｜' || is_space(c))
-    {
+    } else {
+        trimmed.bytes().all(|b| b == b'|' || b == b' ')
+    };
+    if !trimmed.is_empty() && only_pipes {
         // L1 marks empty or merged cells with lines of pipes; they carry no value.
-        return (Layout::Flat, out);
+        return Layout::Flat;
     }
     if trimmed.starts_with('|') || trimmed.starts_with('｜') {
-        split_on(line, base, '|', &mut out);
+        split_on(line, base, '|', out);
         // Markdown's outer pipes leave an empty first and last piece that are not cells.
         if out.cells.first().is_some_and(|c| c.is_empty()) {
             out.cells.remove(0);
@@ -105,46 +137,102 @@ pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCell
         } else {
             out.row_end = true;
         }
-        return (Layout::Pipe, out);
+        return Layout::Pipe;
     }
     if trimmed.ends_with('|') {
-        // L1: the cell is the text before the trailing pipe(s); a line of only pipes is an empty cell marker.
+        // L1: the cell is the text before the trailing pipe(s).
         let content = trimmed.trim_end_matches(['|', ' ', '\u{3000}']);
         if !content.is_empty() {
-            let start = line.len() - line.trim_start_matches(is_space).len();
-            let (s, e) = trim(line, start, start + content.len());
+            let (s, e) = trim(line, ts, ts + content.len());
             out.cells.push(base + s..base + e);
         }
-        return (Layout::Flat, out);
+        return Layout::Flat;
     }
-    if line.contains('\t') {
-        split_on(line, base, '\t', &mut out);
+    if memchr::memchr(b'\t', line.as_bytes()).is_some() {
+        split_on(line, base, '\t', out);
         out.row_end = true;
         while out.cells.last().is_some_and(|c| c.is_empty()) {
             out.cells.pop();
         }
-        return (Layout::Tab, out);
+        return Layout::Tab;
     }
-    split_plain(line, base, &mut out);
-    (Layout::Plain, out)
+    split_plain(line, base, out);
+    Layout::Plain
+}
+
+/// L1's two commonest lines, `123 |` and `|||`, recognised byte by byte without the general path.
+fn quick_flat(b: &[u8], base: usize, out: &mut LineCells) -> Option<Layout> {
+    let mut i = 0;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let digits = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let digits_end = i;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let pipes = i;
+    while i < b.len() && b[i] == b'|' {
+        i += 1;
+    }
+    if i == pipes {
+        return None;
+    }
+    while i < b.len() && matches!(b[i], b' ' | b'\r' | b'\n') {
+        i += 1;
+    }
+    if i != b.len() {
+        return None;
+    }
+    if digits_end > digits {
+        out.cells.push(base + digits..base + digits_end);
+    } else if digits_end != pipes {
+        return None;
+    }
+    Some(Layout::Flat)
 }
 
 fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
+    let mut push = |start: usize, end: usize| {
+        let (s, e) = trim(line, start, end);
+        out.cells.push(base + s..base + e);
+    };
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if c == sep || (sep == '|' && c == '｜') {
-            let (s, e) = trim(line, start, i);
-            out.cells.push(base + s..base + e);
-            start = i + c.len_utf8();
+    if sep == '|' && line.contains('｜') {
+        for (i, c) in line.char_indices() {
+            if c == '|' || c == '｜' {
+                push(start, i);
+                start = i + c.len_utf8();
+            }
+        }
+    } else {
+        // Both separators are ASCII, so a byte search finds them (never inside a multi-byte char).
+        for i in memchr::memchr_iter(sep as u8, line.as_bytes()) {
+            push(start, i);
+            start = i + 1;
         }
     }
-    let (s, e) = trim(line, start, line.len());
-    out.cells.push(base + s..base + e);
+    push(start, line.len());
 }
 
 /// Whitespace-separated fields; the fields before the trailing run of value-like fields are joined
 /// into one label cell.
 fn split_plain(line: &str, base: usize, out: &mut LineCells) {
+    // Most plain lines are prose: when the last field is no value, the line is one cell.
+    let (ts, te) = trim(line, 0, line.len());
+    if ts == te {
+        return;
+    }
+    let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {
+        ts + i + line[ts + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    if !super::value::is_value_like(&line[last_start..te]) {
+        out.cells.push(base + ts..base + te);
+        return;
+    }
     let mut fields: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in line.char_indices() {
@@ -174,8 +262,7 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     );
 }
 
-fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
-    let mut out = LineCells::default();
+fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) {
     let bytes = line.as_bytes();
     let mut i = 0;
     // Visible text bounds on this line: inside the open cell, or outside any cell (a heading).
@@ -195,23 +282,23 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
                 .collect();
             let closing = tag.starts_with('/');
             if matches!(name.as_str(), "td" | "th" | "tr" | "table") {
-                flush_outside(&mut outside, base, &mut out);
+                flush_outside(&mut outside, base, out);
             }
             match (name.as_str(), closing) {
                 ("td" | "th", false) => {
-                    close_cell(st, &mut text_bounds, base, &mut out);
+                    close_cell(st, &mut text_bounds, base, out);
                     st.open_cell = Some((0, 0));
                     text_bounds = Some((usize::MAX, 0));
                 }
-                ("td" | "th", true) => close_cell(st, &mut text_bounds, base, &mut out),
+                ("td" | "th", true) => close_cell(st, &mut text_bounds, base, out),
                 ("tr", _) => {
-                    close_cell(st, &mut text_bounds, base, &mut out);
+                    close_cell(st, &mut text_bounds, base, out);
                     if closing {
                         out.row_end = true;
                     }
                 }
                 ("table", c) => {
-                    close_cell(st, &mut text_bounds, base, &mut out);
+                    close_cell(st, &mut text_bounds, base, out);
                     st.in_table = !c;
                     out.row_end = true;
                 }
@@ -236,14 +323,13 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState) -> LineCells {
         }
         i += len;
     }
-    flush_outside(&mut outside, base, &mut out);
+    flush_outside(&mut outside, base, out);
     // An open cell continues on the next line; keep what it has so far.
     if let (Some(_), Some((s, e))) = (st.open_cell, text_bounds)
         && s != usize::MAX
     {
         st.open_cell = Some((base + s, base + e));
     }
-    out
 }
 
 /// Text between tables' cells (a heading on the same line as `<table>`) is a cell of its own.

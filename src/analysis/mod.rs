@@ -31,8 +31,8 @@ pub struct ReportAnalysis {
 pub fn analyze_report(text: &str) -> ReportAnalysis {
     let (mut report, prose) = parse::parse(text);
     report.narrative = narrative::extract(text, &prose);
-    let findings = rules::check(text, &report);
     let equations = rules::evaluate(&report);
+    let findings = rules::check(text, &report, &equations);
     ReportAnalysis {
         report,
         equations,

@@ -126,7 +126,12 @@ pub struct Report {
     pub suppressions: Vec<Suppression>,
     /// Extent of each table found: from its first label or value to its last.
     pub tables: Vec<(TableId, Span)>,
+    /// `grid[row * GRID_COLUMNS + col]`: index into `cells` of the first occurrence of each template cell.
+    pub grid: Vec<Option<u32>>,
 }
+
+/// The widest table (表四) has 15 columns.
+pub const GRID_COLUMNS: usize = 15;
 
 impl Report {
     /// The first occurrence of a template row.
@@ -134,13 +139,34 @@ impl Report {
         self.rows.iter().find(|r| r.row == row && !r.duplicate)
     }
 
+    /// Index into `cells` of template position `(row, col)` (first occurrence of the row).
+    pub fn cell_index(&self, row: RowId, col: usize) -> Option<usize> {
+        if col >= GRID_COLUMNS {
+            return None;
+        }
+        self.grid
+            .get(row * GRID_COLUMNS + col)
+            .copied()
+            .flatten()
+            .map(|i| i as usize)
+    }
+
     /// The cell at template position `(row, col)` (first occurrence of the row).
     pub fn cell(&self, row: RowId, col: usize) -> Option<&Cell> {
-        let hit = self.row(row)?;
-        hit.cells
-            .iter()
-            .map(|&i| &self.cells[i])
-            .find(|c| c.col == col)
+        self.cell_index(row, col).and_then(|i| self.cells.get(i))
+    }
+
+    /// Fills [`Report::grid`] once the rows are known.
+    pub fn index_cells(&mut self) {
+        self.grid = vec![None; crate::template::ROWS.len() * GRID_COLUMNS];
+        for hit in self.rows.iter().filter(|h| !h.duplicate) {
+            for &i in &hit.cells {
+                let col = self.cells[i].col;
+                if col < GRID_COLUMNS {
+                    self.grid[hit.row * GRID_COLUMNS + col] = Some(i as u32);
+                }
+            }
+        }
     }
 
     /// The span that stands for a row: its label, or its first cell.

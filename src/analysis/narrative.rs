@@ -1,6 +1,10 @@
 //! Figures stated in the prose that the tables also hold: applications received, carried over and
 //! forward, administrative reviews and lawsuits (a stated "none" counts as 0).
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::Span;
 use super::model::{Claim, NarrativeFigure};
 
@@ -84,14 +88,23 @@ const KEYWORDS: &[(&str, Claim, Option<&str>)] = &[
     ("行政诉讼", Claim::Lawsuits, None),
 ];
 
+/// One SIMD substring finder per keyword: on CJK prose these beat an automaton by far.
+static FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| KEYWORDS.iter().map(|k| Finder::new(k.0)).collect());
+
 pub fn extract(text: &str, prose: &[Span]) -> Vec<NarrativeFigure> {
     let mut out = Vec::new();
     for span in prose {
         let line = &text[span.clone()];
-        for &(keyword, claim, need) in KEYWORDS {
-            let mut from = 0;
-            while let Some(i) = line[from..].find(keyword).map(|i| i + from) {
-                from = i + keyword.len();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for (k, finder) in FINDERS.iter().enumerate() {
+            hits.extend(finder.find_iter(line.as_bytes()).map(|i| (i, k)));
+        }
+        hits.sort_unstable();
+        for (i, k) in hits {
+            let (keyword, claim, need) = KEYWORDS[k];
+            let from = i + keyword.len();
+            {
                 if let Some(at) = negated(line, i) {
                     out.push(NarrativeFigure {
                         claim,

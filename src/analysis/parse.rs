@@ -29,18 +29,26 @@ struct Parser<'a> {
     /// Lines of prose (no label, no value) for the narrative checks.
     prose: Vec<Span>,
     pending_suppressions: Vec<(Rule, usize)>,
+    /// Reused for every line.
+    line_cells: lex::LineCells,
 }
 
 /// Parses the text of one report segment.
 pub fn parse(text: &str) -> (Report, Vec<Span>) {
     let mut p = Parser {
         text,
-        report: Report::default(),
+        report: Report {
+            cells: Vec::with_capacity(256),
+            rows: Vec::with_capacity(40),
+            labels: Vec::with_capacity(128),
+            ..Report::default()
+        },
         table: None,
         open: None,
         physical: 0,
         prose: Vec::new(),
         pending_suppressions: Vec::new(),
+        line_cells: lex::LineCells::default(),
     };
     let mut html = HtmlState::default();
     for (range, line) in lines_with_ranges(text) {
@@ -67,7 +75,8 @@ impl Parser<'_> {
                 .extend(rules.into_iter().map(|r| (r, start)));
             return;
         }
-        let (layout, cells) = lex::split(line, start, html);
+        let mut cells = std::mem::take(&mut self.line_cells);
+        let layout = lex::split_into(line, start, html, &mut cells);
         // Every line is a physical row of its own, except in HTML, where `</tr>` ends one.
         if layout != Layout::Html {
             self.physical += 1;
@@ -76,6 +85,7 @@ impl Parser<'_> {
         let mut consumed = false;
         // A PDF row whose label is no template label is prose that happens to end in numbers.
         let skip_values = layout == Layout::Plain
+            && cells.cells.len() > 1
             && cells
                 .cells
                 .first()
@@ -102,6 +112,7 @@ impl Parser<'_> {
         if layout == Layout::Html && cells.row_end {
             self.physical += 1;
         }
+        self.line_cells = cells;
     }
 
     /// Handles one cell; returns whether it was a label or a value.
@@ -114,7 +125,8 @@ impl Parser<'_> {
             }
             return false;
         }
-        let matches = if value::is_value_like(text) {
+        let parsed = value::parse(text);
+        let matches = if parsed != Value::Text {
             Vec::new()
         } else {
             labels::recognise(
@@ -124,7 +136,7 @@ impl Parser<'_> {
             )
         };
         if matches.is_empty() {
-            let value = value::parse(text);
+            let value = parsed;
             if skip_values {
                 return false;
             }
@@ -298,11 +310,16 @@ impl Parser<'_> {
             });
         }
         self.report.references = crate::statute::find_references(self.text);
+        self.report.index_cells();
     }
 }
 
 /// `<!-- ogi-disable CODE … -->` or `# ogi-disable CODE …`: the rules switched off for the next table.
 fn suppression(line: &str) -> Option<Vec<Rule>> {
+    let first = line.bytes().find(|b| !b.is_ascii_whitespace())?;
+    if first != b'<' && first != b'#' {
+        return None;
+    }
     let t = line.trim();
     let body = t
         .strip_prefix("<!--")

@@ -4,6 +4,9 @@
 //! so an editor can re-split just the segments around an edit.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::normalize::normal_char;
 
@@ -22,6 +25,7 @@ pub enum Landmark {
 }
 
 const TITLE_PHRASE: &str = "政府信息公开工作年度报告";
+const FIRST_PHRASE: &str = "总体情况";
 /// Titles are short; a sentence that mentions the annual report in passing is no title.
 const TITLE_MAX_CHARS: usize = 80;
 /// A title split over several lines (an HTML `<title>` and `<h1>`, a two-line heading) is one report
@@ -50,8 +54,10 @@ fn visible(line: &str) -> String {
 
 pub fn landmark(line: &str) -> Option<Landmark> {
     // Cheap rejections first: this runs on every line of a batch.
-    let has_title = memchr::memmem::find(line.as_bytes(), TITLE_PHRASE.as_bytes()).is_some();
-    let has_first = memchr::memmem::find(line.as_bytes(), "总体情况".as_bytes()).is_some();
+    static TITLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TITLE_PHRASE));
+    static FIRST: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(FIRST_PHRASE));
+    let has_title = TITLE.find(line.as_bytes()).is_some();
+    let has_first = FIRST.find(line.as_bytes()).is_some();
     if !has_title && !has_first {
         return None;
     }
@@ -97,20 +103,42 @@ pub fn lines_with_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str
 }
 
 /// Splits `text` into segments that tile it exactly.
+///
+/// Only lines holding a landmark phrase matter, so the text is searched once for the phrases
+/// (a batch of megabytes is not walked line by line here).
 pub fn segments(text: &str) -> Vec<Segment> {
+    static TITLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TITLE_PHRASE));
+    static FIRST: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(FIRST_PHRASE));
     let mut out: Vec<Segment> = Vec::new();
     let mut current_start = 0usize;
     let mut current_is_report = false;
-    // Lines since the last title while the report has not reached 一、总体情况 yet.
+    // The line start of the last title while the report has not reached 一、总体情况 yet.
     let mut titled_awaiting_first: Option<usize> = None;
-    let mut line_no = 0usize;
-    for (range, line) in lines_with_ranges(text) {
-        line_no += 1;
-        let starts_report = match landmark(line) {
+    let mut last_line = usize::MAX;
+    let bytes = text.as_bytes();
+    // Both phrases, in text order (SIMD substring search beats an automaton on CJK text).
+    let mut hits: Vec<(usize, usize)> = TITLE
+        .find_iter(bytes)
+        .map(|i| (i, i + TITLE_PHRASE.len()))
+        .collect();
+    hits.extend(FIRST.find_iter(bytes).map(|i| (i, i + FIRST_PHRASE.len())));
+    hits.sort_unstable();
+    for (hit_start, hit_end) in hits {
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..hit_start]).map_or(0, |i| i + 1);
+        if start == last_line {
+            continue;
+        }
+        last_line = start;
+        let end =
+            memchr::memchr2(b'\n', b'\r', &bytes[hit_end..]).map_or(text.len(), |i| hit_end + i);
+        let starts_report = match landmark(&text[start..end]) {
             None => false,
             Some(Landmark::Title) => {
-                let continues = matches!(titled_awaiting_first, Some(at) if line_no - at <= TITLE_CONTINUATION_LINES);
-                titled_awaiting_first = Some(line_no);
+                let continues = titled_awaiting_first.is_some_and(|at| {
+                    line_breaks(&bytes[at..start], TITLE_CONTINUATION_LINES + 1)
+                        <= TITLE_CONTINUATION_LINES
+                });
+                titled_awaiting_first = Some(start);
                 !continues
             }
             Some(Landmark::FirstSection) => {
@@ -120,13 +148,13 @@ pub fn segments(text: &str) -> Vec<Segment> {
             }
         };
         if starts_report {
-            if range.start > current_start || current_is_report {
+            if start > current_start || current_is_report {
                 out.push(Segment {
-                    range: current_start..range.start,
+                    range: current_start..start,
                     is_report: current_is_report,
                 });
             }
-            current_start = range.start;
+            current_start = start;
             current_is_report = true;
         }
     }
@@ -137,6 +165,21 @@ pub fn segments(text: &str) -> Vec<Segment> {
         });
     }
     out
+}
+
+/// Line breaks in `bytes` (`\r\n` counts once), counting no further than `limit`.
+fn line_breaks(bytes: &[u8], limit: usize) -> usize {
+    let mut n = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+            continue;
+        }
+        n += 1;
+        if n >= limit {
+            break;
+        }
+    }
+    n
 }
 
 #[cfg(test)]

@@ -21,6 +21,14 @@ pub fn is_placeholder(text: &str) -> bool {
 
 /// Parses a cell: an optional sign, ASCII or full-width digits (with `,` between thousands), an optional decimal part.
 pub fn parse(text: &str) -> Value {
+    // Fast path: plain ASCII digits, the vast majority of cells.
+    let b = text.as_bytes();
+    if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+        return Value::Int(
+            b.iter()
+                .fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0')),
+        );
+    }
     if is_placeholder(text) {
         return Value::Missing;
     }

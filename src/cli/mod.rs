@@ -1,8 +1,107 @@
-//! `ogi-lsp check`. STUB.
+//! `ogi-lsp check`: the batch checker — arguments, inputs, parallel checking and the text, JSON and
+//! SARIF outputs. Calls the core through `analysis::analyze` only; knows nothing of LSP.
 
+mod args;
+pub mod check;
+pub mod config;
+pub mod inputs;
+pub mod json;
+pub mod line_index;
+pub mod sarif;
+pub mod text;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_args: Vec<std::ffi::OsString>) -> ExitCode {
-    eprintln!("ogi-lsp: check is not built yet");
-    ExitCode::from(2)
+use clap::Parser;
+
+use self::args::{CheckArgs, Cli, ColorChoice, Command, Format, LocaleArg};
+use self::check::{FileReport, Options, Summary};
+use self::config::RuleConfig;
+use crate::analysis::Locale;
+
+/// Exit status for usage errors and unreadable inputs.
+const USAGE_OR_IO: u8 = 2;
+
+/// Runs the command line (`args` includes the program name).
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    match Cli::try_parse_from(args) {
+        Ok(Cli {
+            command: Command::Check(check),
+        }) => ExitCode::from(run_check(&check)),
+        Err(e) => {
+            // --help and --version are not errors; clap knows which is which.
+            let _ = e.print();
+            ExitCode::from(if e.use_stderr() { USAGE_OR_IO } else { 0 })
+        }
+    }
+}
+
+fn run_check(args: &CheckArgs) -> u8 {
+    let rules = match &args.config {
+        None => RuleConfig::default(),
+        Some(path) => match RuleConfig::load(path) {
+            Ok(rules) => rules,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                return USAGE_OR_IO;
+            }
+        },
+    };
+    let locale = match args.locale {
+        LocaleArg::Zh => Locale::Zh,
+        LocaleArg::En => Locale::En,
+    };
+    let options = Options { locale, rules };
+
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let collected = inputs::collect(&paths);
+    let mut failures = collected.errors;
+    let mut files: Vec<FileReport> = Vec::with_capacity(collected.inputs.len());
+    for result in check::check_all(&collected.inputs, &options) {
+        match result {
+            Ok(file) => files.push(file),
+            Err(failure) => failures.push(failure),
+        }
+    }
+    for failure in &failures {
+        eprintln!("error: {failure}");
+    }
+
+    let summary = Summary::new(&files, failures.len());
+    let output = match args.format {
+        Format::Text => text::render(&files, &summary, locale, use_color(args.color)),
+        Format::Json => json::render(&files, &summary),
+        Format::Sarif => sarif::render(&files, &failures, locale),
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => summary.exit_code(),
+        // A reader that stopped early (`| head`) has what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => summary.exit_code(),
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            USAGE_OR_IO
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }

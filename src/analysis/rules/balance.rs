@@ -30,14 +30,8 @@ impl EquationCheck {
 
 /// Evaluates every equation whose cells are all present and whole.
 pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
-    let index_of = |(row, col): (usize, usize)| -> Option<usize> {
-        let hit = report.row(row)?;
-        hit.cells
-            .iter()
-            .copied()
-            .find(|&i| report.cells[i].col == col)
-    };
-    let mut out = Vec::new();
+    let index_of = |(row, col): (usize, usize)| report.cell_index(row, col);
+    let mut out = Vec::with_capacity(equations().len());
     'eq: for (n, eq) in equations().iter().enumerate() {
         let Some(total) = index_of(eq.total) else {
             continue;
@@ -121,12 +115,12 @@ fn total_word(rule: Rule) -> (&'static str, &'static str) {
     }
 }
 
-pub fn check(report: &Report, out: &mut Vec<Finding>) {
-    for c in evaluate(report).into_iter().filter(|c| !c.holds()) {
+pub fn check(report: &Report, checks: &[EquationCheck], out: &mut Vec<Finding>) {
+    for c in checks.iter().filter(|c| !c.holds()) {
         let eq = c.def();
         let total = &report.cells[c.total];
         let (word_zh, word_en) = total_word(eq.rule);
-        let sum = terms_text(report, &c);
+        let sum = terms_text(report, c);
         let place_zh = cell_name(total.row, total.col, false);
         let place_en = cell_name(total.row, total.col, true);
         // 表四's cells are named by their column groups alone (行政复议总计); 表三's by row, then total.

@@ -8,6 +8,14 @@ use crate::template::{ROWS, column_label};
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     for cell in &report.cells {
         let def = &ROWS[cell.row];
+        let healthy = match cell.value {
+            Value::Int(v) => v >= 0,
+            Value::Decimal(v) => def.decimal && v >= 0.0,
+            Value::Missing | Value::Text => false,
+        };
+        if healthy {
+            continue;
+        }
         let col = column_label(cell.row, cell.col);
         let place_zh = format!("“{}”{}", row_name(cell.row, false), col);
         let place_en = format!("“{}” {}", row_name(cell.row, true), col);

@@ -11,15 +11,15 @@ mod structure;
 use super::Finding;
 use super::model::Report;
 
-pub use balance::{EquationCheck, evaluate};
+pub use balance::{EquationCheck, evaluate, terms_text};
 
 /// Every finding for one report, in text order, after inline suppressions.
-pub fn check(text: &str, report: &Report) -> Vec<Finding> {
+pub fn check(text: &str, report: &Report, checks: &[EquationCheck]) -> Vec<Finding> {
     let mut out = Vec::new();
     labels::check(report, &mut out);
     cells::check(report, &mut out);
     structure::check(text, report, &mut out);
-    balance::check(report, &mut out);
+    balance::check(report, checks, &mut out);
     narrative::check(report, &mut out);
     statute::check(report, &mut out);
     out.retain(|f| {

@@ -1,0 +1,99 @@
+//! The command line as clap sees it, and its help text (the user's documentation of `check`).
+//! Knows nothing of what checking does.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ogi-lsp",
+    version,
+    about = "Checks 政府信息公开工作年度报告 (annual reports on open government information) against the national format",
+    after_help = "With no arguments, or `serve`, ogi-lsp speaks the Language Server Protocol on stdio."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check report files and directories and print the diagnostics.
+    #[command(after_long_help = CHECK_DETAILS)]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and directories to check; `-` reads stdin. Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LocaleArg::Zh)]
+    pub locale: LocaleArg,
+
+    /// Rule configuration file (TOML, or JSON when the name ends in .json); see --help.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// When to colour text output: auto colours only a terminal, and never when NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Compiler-style: file:line:column, the source line and a caret (1-based, columns in characters).
+    Text,
+    /// One JSON document (0-based lines, UTF-16 columns, as in LSP).
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LocaleArg {
+    /// 简体中文
+    Zh,
+    /// English
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+const CHECK_DETAILS: &str = "\
+Inputs:
+  A directory is walked recursively for *.txt, *.md, *.html and *.htm files (hidden files and
+  directories are skipped); a file named on the command line is checked whatever its extension.
+  Files must be UTF-8 (a byte-order mark is accepted). A file reached twice is checked once, and
+  output is in path order, whatever order the files were checked in. A file that cannot be read
+  is reported on stderr and left out of the JSON file list and summary (SARIF lists it as a tool
+  execution notification).
+
+Configuration (--config FILE):
+  Switches rules off or changes their severity. TOML:
+      [rules]
+      \"label/nonstandard\" = \"off\"
+      \"value/missing\" = \"error\"
+  or JSON (a file name ending in .json):
+      { \"rules\": { \"label/nonstandard\": \"off\", \"value/missing\": \"error\" } }
+  Values: off, error, warning, information, hint. Unknown rule codes are an error.
+  Inside a report, a comment line `<!-- ogi-disable CODE -->` (or `# ogi-disable CODE`) switches a
+  rule off for the next table.
+
+Exit status:
+  0  no error-level diagnostic
+  1  at least one error-level diagnostic
+  2  usage error, bad config, or an input that could not be read or is not UTF-8 (it is reported
+     on stderr and the other files are still checked; 2 wins over 1)";

@@ -1,0 +1,198 @@
+//! Checking inputs: runs the core on each file (in parallel), applies the rule configuration and turns
+//! byte spans into positions, yielding what every output format needs. Knows no output syntax.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::config::RuleConfig;
+use super::inputs::{self, Failure, Input};
+use super::line_index::{LineIndex, Position};
+use super::text::Snippet;
+use crate::analysis::{self, Finding, Locale, Rule, Severity};
+
+/// What a check run is asked for beyond the inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub locale: Locale,
+    pub rules: RuleConfig,
+}
+
+/// A stretch of a file between two positions (the end is exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Region {
+    pub start: Position,
+    pub end: Position,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub message: String,
+    pub region: Region,
+}
+
+/// A finding placed in its file, its message in the chosen language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: String,
+    pub region: Region,
+    /// The source line under the primary range, ready for the text format.
+    pub snippet: Snippet,
+    pub related: Vec<Note>,
+}
+
+/// One file that was read and analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    pub name: String,
+    pub reports: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Analyses one file's text (without its BOM) and places its findings.
+pub fn check_text(name: &str, text: &str, options: &Options) -> FileReport {
+    let analysis = analysis::analyze(text);
+    let diagnostics = place_all(text, analysis.findings(), options);
+    FileReport {
+        name: name.to_string(),
+        reports: analysis.reports.len(),
+        diagnostics,
+    }
+}
+
+/// Configures, orders and places the findings of one text.
+pub fn place_all(
+    text: &str,
+    findings: impl IntoIterator<Item = Finding>,
+    options: &Options,
+) -> Vec<Diagnostic> {
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter_map(|f| options.rules.apply(f))
+        .collect();
+    // The core reports rule by rule; readers expect file order.
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    let index = LineIndex::new(text);
+    findings
+        .iter()
+        .map(|f| place(f, &index, options.locale))
+        .collect()
+}
+
+fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic {
+    let region = region_of(index, &finding.span);
+    let line = index.line_text(region.start.line);
+    // A range running onto later lines is underlined to the end of its first line.
+    let end_chars = if region.end.line == region.start.line {
+        region.end.chars
+    } else {
+        usize::MAX
+    };
+    Diagnostic {
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message.get(locale).to_string(),
+        region,
+        snippet: Snippet::new(line, region.start.chars, end_chars),
+        related: finding
+            .related
+            .iter()
+            .map(|r| Note {
+                message: r.message.get(locale).to_string(),
+                region: region_of(index, &r.span),
+            })
+            .collect(),
+    }
+}
+
+fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
+    Region {
+        start: index.position(span.start),
+        end: index.position(span.end.max(span.start)),
+    }
+}
+
+/// Reads, decodes and checks one input.
+pub fn check_input(input: &Input, options: &Options) -> Result<FileReport, Failure> {
+    let fail = |reason| Failure {
+        name: input.name.clone(),
+        reason,
+    };
+    let text = inputs::read(input).and_then(inputs::decode).map_err(fail)?;
+    Ok(check_text(&input.name, &text, options))
+}
+
+/// Checks every input across all cores; results come back in input order whatever order the
+/// workers finish in. A progress bar is drawn on stderr only when a person is watching it.
+pub fn check_all(inputs: &[Input], options: &Options) -> Vec<Result<FileReport, Failure>> {
+    let bar = progress_bar(inputs.len());
+    let results = inputs
+        .par_iter()
+        .map(|input| {
+            let result = check_input(input, options);
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    results
+}
+
+fn progress_bar(len: usize) -> ProgressBar {
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} files")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr()).with_style(style)
+}
+
+/// Counts over a whole run, shared by every format's summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub reports: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Information and hints.
+    pub notes: usize,
+    /// Inputs that could not be listed, read or decoded.
+    pub failures: usize,
+}
+
+impl Summary {
+    pub fn new(files: &[FileReport], failures: usize) -> Summary {
+        let mut summary = Summary {
+            files: files.len(),
+            failures,
+            ..Summary::default()
+        };
+        for file in files {
+            summary.reports += file.reports;
+            for d in &file.diagnostics {
+                match d.severity {
+                    Severity::Error => summary.errors += 1,
+                    Severity::Warning => summary.warnings += 1,
+                    Severity::Information | Severity::Hint => summary.notes += 1,
+                }
+            }
+        }
+        summary
+    }
+
+    /// 2 when any input failed (the run is incomplete), else 1 when any error-level diagnostic, else 0.
+    pub fn exit_code(&self) -> u8 {
+        if self.failures > 0 {
+            2
+        } else if self.errors > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! `--format json`: the stable machine format of SPEC §5 — 0-based lines and UTF-16 columns, as in
+//! LSP. Owns the serde shapes (core types are not `Serialize`); knows nothing of analysis.
+
+use serde::Serialize;
+
+use super::check::{FileReport, Region, Summary};
+
+/// Bumped only when a key changes meaning or disappears.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    summary: SummaryOut,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    reports: usize,
+    diagnostics: Vec<DiagnosticOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticOut<'a> {
+    code: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    range: RangeOut,
+    related: Vec<RelatedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    message: &'a str,
+    range: RangeOut,
+}
+
+#[derive(Serialize)]
+struct RangeOut {
+    start: PositionOut,
+    end: PositionOut,
+}
+
+#[derive(Serialize)]
+struct PositionOut {
+    line: usize,
+    character: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryOut {
+    files: usize,
+    reports: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+fn range(region: &Region) -> RangeOut {
+    RangeOut {
+        start: PositionOut {
+            line: region.start.line,
+            character: region.start.utf16,
+        },
+        end: PositionOut {
+            line: region.end.line,
+            character: region.end.utf16,
+        },
+    }
+}
+
+/// The whole document, pretty-printed, with a final newline. Files that could not be read are not
+/// listed (they have no diagnostics to give); they go to stderr and to the exit code.
+pub fn render(files: &[FileReport], summary: &Summary) -> String {
+    let output = Output {
+        version: FORMAT_VERSION,
+        files: files
+            .iter()
+            .map(|f| File {
+                path: &f.name,
+                reports: f.reports,
+                diagnostics: f
+                    .diagnostics
+                    .iter()
+                    .map(|d| DiagnosticOut {
+                        code: d.rule.code(),
+                        severity: d.severity.as_str(),
+                        message: &d.message,
+                        range: range(&d.region),
+                        related: d
+                            .related
+                            .iter()
+                            .map(|n| RelatedOut {
+                                message: &n.message,
+                                range: range(&n.region),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        summary: SummaryOut {
+            files: summary.files,
+            reports: summary.reports,
+            errors: summary.errors,
+            warnings: summary.warnings,
+        },
+    };
+    // Serialising plain structs of strings and integers cannot fail; an empty object would be
+    // rejected by any reader, so the fallback is still visible.
+    let mut text =
+        serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Finding, Locale, Message, Related, Rule};
+    use crate::cli::check::{Options, place_all};
+
+    #[test]
+    fn positions_are_zero_based_utf16_and_every_key_is_written() {
+        // 𠀀 (U+20000) is two UTF-16 units, so 预 starts at character 2.
+        let text = "表三\n𠀀预期 |\n";
+        let at = text.find("预期").unwrap_or_default();
+        let finding = Finding::new(
+            Rule::Nonstandard,
+            at..at + 6,
+            Message::new("应为“逾期”", "should be 逾期"),
+        )
+        .with_related(vec![Related {
+            span: 0..3,
+            message: Message::new("表", "table"),
+        }]);
+        let options = Options {
+            locale: Locale::Zh,
+            ..Options::default()
+        };
+        let file = FileReport {
+            name: "a.txt".into(),
+            reports: 1,
+            diagnostics: place_all(text, [finding], &options),
+        };
+        let summary = Summary::new(std::slice::from_ref(&file), 0);
+        let out: serde_json::Value =
+            serde_json::from_str(&render(&[file], &summary)).unwrap_or_default();
+        let range = |l0, c0, l1, c1| serde_json::json!({ "start": { "line": l0, "character": c0 }, "end": { "line": l1, "character": c1 } });
+        let expected = serde_json::json!({
+            "version": 1,
+            "files": [{
+                "path": "a.txt",
+                "reports": 1,
+                "diagnostics": [{
+                    "code": "label/nonstandard",
+                    "severity": "warning",
+                    "message": "应为“逾期”",
+                    "range": range(1, 2, 1, 4),
+                    "related": [{ "message": "表", "range": range(0, 0, 0, 1) }]
+                }]
+            }],
+            "summary": { "files": 1, "reports": 1, "errors": 0, "warnings": 1 }
+        });
+        assert_eq!(out, expected);
+    }
+}

@@ -1,0 +1,214 @@
+//! `--format text`: compiler-style diagnostics for people at a terminal — location, message, the source
+//! line with a caret under the range, related places as notes, and a summary. Knows nothing of analysis.
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthChar;
+
+use super::check::{Diagnostic, FileReport, Summary};
+use crate::analysis::{Locale, Severity};
+
+/// Source lines wider than this (minified HTML puts a whole table on one line) are cut to a window
+/// around the range.
+const MAX_LINE_WIDTH: usize = 120;
+/// Columns of context kept before the range when a line is cut.
+const CONTEXT_BEFORE: usize = 40;
+const TAB_WIDTH: usize = 4;
+
+/// A source line as a terminal shows it, with where the underline goes, in display columns
+/// (a Han character is two columns wide).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    pub line: String,
+    pub caret_col: usize,
+    pub caret_width: usize,
+}
+
+impl Snippet {
+    /// `start` and `end` are character indices into `line`; `end` past the line means "to its end".
+    pub fn new(line: &str, start: usize, end: usize) -> Snippet {
+        // Only a window around the range can be shown, so a minified page's one long line is not
+        // measured past it. Tabs become spaces and control characters a visible mark, so that
+        // widths are knowable and a report cannot send escape sequences to the terminal.
+        let skip = start.saturating_sub(CONTEXT_BEFORE);
+        let mut chars = line.chars().skip(skip);
+        let cells: Vec<(char, usize)> = chars
+            .by_ref()
+            .take(start - skip + MAX_LINE_WIDTH + 1)
+            .map(|c| match c {
+                '\t' => ('\t', TAB_WIDTH),
+                c if c.is_control() => ('\u{FFFD}', 1),
+                c => (c, c.width().unwrap_or(0)),
+            })
+            .collect();
+        let more_after = chars.next().is_some();
+        let (start, end) = (start - skip, end.saturating_sub(skip));
+        // cols[i]: display column where character i starts.
+        let mut cols = Vec::with_capacity(cells.len() + 1);
+        cols.push(0);
+        for &(_, w) in &cells {
+            cols.push(cols[cols.len() - 1] + w);
+        }
+        let start = start.min(cells.len());
+        let end = end.clamp(start, cells.len());
+
+        // The whole line when it fits; otherwise a window opening shortly before the range.
+        let (mut first, mut last) = (0, cells.len());
+        if cols[cells.len()] > MAX_LINE_WIDTH {
+            first = cols
+                .partition_point(|&c| c + CONTEXT_BEFORE < cols[start])
+                .min(start);
+            let budget = cols[first] + MAX_LINE_WIDTH;
+            last = cols
+                .partition_point(|&c| c <= budget)
+                .saturating_sub(1)
+                .max(first);
+        }
+        let cut_before = skip > 0 || first > 0;
+        let mut text = String::new();
+        if cut_before {
+            text.push('…');
+        }
+        for &(c, w) in &cells[first..last] {
+            match c {
+                '\t' => text.extend(std::iter::repeat_n(' ', w)),
+                c => text.push(c),
+            }
+        }
+        if more_after || last < cells.len() {
+            text.push('…');
+        }
+        let caret_end = cols[end].min(cols[last]);
+        Snippet {
+            line: text,
+            caret_col: cols[start] - cols[first] + usize::from(cut_before),
+            caret_width: caret_end.saturating_sub(cols[start]).max(1),
+        }
+    }
+}
+
+/// ANSI styling, or none.
+#[derive(Debug, Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn paint(self, text: &str, codes: &str) -> String {
+        if self.0 {
+            format!("\x1b[{codes}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn severity_codes(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Information => "1;36",
+        Severity::Hint => "1;32",
+    }
+}
+
+/// Renders every file's diagnostics and the summary.
+pub fn render(files: &[FileReport], summary: &Summary, locale: Locale, color: bool) -> String {
+    let paint = Paint(color);
+    let mut out = String::new();
+    for file in files {
+        for d in &file.diagnostics {
+            render_diagnostic(&mut out, &file.name, d, paint);
+            out.push('\n');
+        }
+    }
+    out.push_str(&paint.paint(&summary_line(summary, locale), "1"));
+    out.push('\n');
+    out
+}
+
+fn location(name: &str, line: usize, chars: usize) -> String {
+    format!("{name}:{}:{}", line + 1, chars + 1)
+}
+
+fn render_diagnostic(out: &mut String, name: &str, d: &Diagnostic, paint: Paint) {
+    let start = d.region.start;
+    let sev = d.severity.as_str();
+    let gutter = (start.line + 1).to_string();
+    let pad = " ".repeat(gutter.len());
+    let bar = paint.paint("|", "1;34");
+    let _ = writeln!(
+        out,
+        "{} {}: {}",
+        paint.paint(
+            &format!("{}:", location(name, start.line, start.chars)),
+            "1"
+        ),
+        paint.paint(
+            &format!("{sev}[{}]", d.rule.code()),
+            severity_codes(d.severity)
+        ),
+        d.message
+    );
+    let _ = writeln!(out, "{pad} {bar}");
+    let _ = writeln!(
+        out,
+        "{} {bar} {}",
+        paint.paint(&gutter, "1;34"),
+        d.snippet.line
+    );
+    let carets = "^".repeat(d.snippet.caret_width);
+    let _ = writeln!(
+        out,
+        "{pad} {bar} {}{}",
+        " ".repeat(d.snippet.caret_col),
+        paint.paint(&carets, severity_codes(d.severity))
+    );
+    for note in &d.related {
+        let at = location(name, note.region.start.line, note.region.start.chars);
+        let _ = writeln!(
+            out,
+            "{pad} {} {at}: {}",
+            paint.paint("= note:", "1"),
+            note.message
+        );
+    }
+}
+
+fn summary_line(s: &Summary, locale: Locale) -> String {
+    match locale {
+        Locale::Zh => {
+            let mut line = format!(
+                "共检查 {} 个文件（{} 份报告）：{} 个错误，{} 个警告",
+                s.files, s.reports, s.errors, s.warnings
+            );
+            if s.notes > 0 {
+                let _ = write!(line, "，{} 条提示", s.notes);
+            }
+            if s.failures > 0 {
+                let _ = write!(line, "；{} 个文件无法读取", s.failures);
+            }
+            line
+        }
+        Locale::En => {
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            let mut line = format!(
+                "checked {} ({}): {}, {}",
+                plural(s.files, "file"),
+                plural(s.reports, "report"),
+                plural(s.errors, "error"),
+                plural(s.warnings, "warning")
+            );
+            if s.notes > 0 {
+                let _ = write!(line, ", {}", plural(s.notes, "note"));
+            }
+            if s.failures > 0 {
+                let _ = write!(line, "; {} could not be read", plural(s.failures, "file"));
+            }
+            line
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "text_tests.rs"]
+mod tests;
