@@ -1,1 +1,14 @@
-//! The document store. STUB.
+//! The document store: open documents as ropes, edits applied in order, positions under a negotiated
+//! encoding, and the per-report analysis kept current edit by edit. Knows the core, not the protocol.
+
+pub mod lines;
+pub mod position;
+pub mod reports;
+pub mod store;
+
+pub use position::{Encoding, Position, Resolved, offset_to_position, position_to_offset};
+pub use reports::{CachedSegment, ReportCache, SegmentState, analyse_segment};
+pub use store::{AppliedEdit, Document, DocumentStore, TextChange};
+
+#[cfg(test)]
+mod incremental_tests;

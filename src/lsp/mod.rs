@@ -1,8 +1,78 @@
-//! The language server. STUB.
+//! The language server: the only module that knows the protocol (tower-lsp-server and its `ls_types`).
+//! Handlers convert in, call the core or the document store, and convert out; they hold no domain logic.
+
+/// A line on stderr, which clients show in their server log. Nothing is logged to the client itself.
+macro_rules! log {
+    ($($arg:tt)*) => { eprintln!("ogi-lsp: {}", format_args!($($arg)*)) };
+}
+
+mod code_action;
+mod completion;
+mod config;
+pub mod diagnostics;
+pub mod from_proto;
+mod hover;
+mod inlay;
+mod semantic_tokens;
+mod server;
+mod session;
+mod symbols;
+pub mod to_proto;
+mod transport;
+
+#[cfg(test)]
+mod to_proto_tests;
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
+/// Buffer between the framing pumps and tower-lsp-server.
+const PIPE: usize = 64 * 1024;
+
+pub use config::RuleConfig;
+
+/// Serves LSP on stdin/stdout until the client sends `exit`.
 pub fn run_stdio() -> ExitCode {
-    eprintln!("ogi-lsp: the language server is not built yet");
-    ExitCode::from(2)
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("ogi-lsp: cannot start the async runtime: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    runtime.block_on(async move {
+        let (service, socket) =
+            tower_lsp_server::LspService::new(move |client| server::Backend::new(client, flag));
+        let (server_input, input) = tokio::io::duplex(PIPE);
+        let (server_output, output) = tokio::io::duplex(PIPE);
+        let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();
+        let reading = tokio::spawn(transport::pump_input(
+            tokio::io::stdin(),
+            input,
+            frames.clone(),
+        ));
+        tokio::spawn(transport::pump_server_output(output, frames));
+        let writing = tokio::spawn(transport::write_frames(tokio::io::stdout(), outgoing));
+        tower_lsp_server::Server::new(server_input, server_output, socket)
+            .serve(service)
+            .await;
+        // The server's output is closed now; once the reader stops sending answers the writer drains and ends.
+        reading.abort();
+        let _ = writing.await;
+    });
+    // Reading stdin and a long analysis run on blocking threads; neither may hold the process open.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    // The protocol asks for 1 when `exit` came without a `shutdown` first.
+    if shut_down.load(Ordering::SeqCst) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

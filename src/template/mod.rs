@@ -1,6 +1,11 @@
 //! The national report format (国办公开办函〔2021〕30号) as data: the six sections, the tables with
 //! their rows and columns, the balance equations, and the article each item derives from.
 //! A revised template is a change to these tables, not to the checking code. Knows nothing of text.
+//!
+//! Sources: the tables of 《中华人民共和国政府信息公开工作年度报告格式》 (国务院办公厅政府信息与政务公开办公室,
+//! 国办公开办函〔2021〕30号, 2021-09-26), with row labels as the template writes them; the legal basis of
+//! each item follows the table 年报表格标签 → 法条依据对照, whose evidence grades (模板明示 / 文本对应 / 推断)
+//! are kept in [`BasisKind`] — no official item-by-item mapping exists for 表三 and 表四.
 
 mod basis;
 mod equations;
