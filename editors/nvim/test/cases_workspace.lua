@@ -49,12 +49,32 @@ return function(T)
     end, function() return "the restarted client published nothing: " .. describe(diags(report)) end)
   end)
 
-  H.case("vim.lsp.stop_client stops the server cleanly", function()
+  -- Live server processes started by this Neovim (Linux /proc): children whose executable is the server.
+  local function server_pids()
+    local uv = vim.loop
+    local binary = vim.fn.resolve(os.getenv("OGI_LSP_BIN") or vim.fn.exepath("ogi-lsp"))
+    local found = {}
+    for _, dir in ipairs(vim.fn.glob("/proc/[0-9]*", false, true)) do
+      local stat = (vim.fn.readfile(dir .. "/stat", "", 1)[1] or "")
+      local state, ppid = stat:match("%) (%S) (%d+)")
+      if ppid and tonumber(ppid) == vim.fn.getpid() and state ~= "Z" and uv.fs_readlink(dir .. "/exe") == binary then
+        table.insert(found, tonumber(dir:match("%d+$")))
+      end
+    end
+    return found
+  end
+
+  H.case("vim.lsp.stop_client stops the server: shutdown, exit, and the process is gone", function()
+    client_of(report)
     local all = ids(nil)
-    H.check(#all > 0, "no ogi client to stop")
+    local pids = server_pids()
+    H.check(#pids == 1, ("expected one running ogi-lsp process for %d client(s), found %d"):format(#all, #pids))
     vim.lsp.stop_client(all)
     H.wait(10, function()
-      return #ogi.clients() == 0
-    end, "ogi-lsp did not exit after shutdown/exit")
+      return #ogi.clients() == 0 and #server_pids() == 0
+    end, function()
+      return ("after stop_client: %d client(s), server process(es) %s still running"):format(
+        #ogi.clients(), table.concat(server_pids(), ","))
+    end)
   end)
 end
