@@ -216,8 +216,16 @@ fn value_rules() {
         "{got:#?}"
     );
     let got = new_findings(&with_line(66, "1.5 |"));
-    assert_eq!(got[0].0, "value/not-integer", "{got:#?}");
-    assert!(got[0].3.contains("1.5"));
+    assert_eq!(
+        (got[0].0, got[0].1, got[0].2),
+        ("value/not-integer", 66, 0),
+        "{got:#?}"
+    );
+    assert!(
+        got[0].3.contains("商业企业") && got[0].3.contains("1.5"),
+        "{}",
+        got[0].3
+    );
     let got = new_findings(&with_line(66, "-1 |"));
     assert!(
         got.iter().any(|g| g.0 == "value/negative" && g.1 == 66),

@@ -105,7 +105,10 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
     }
     let (ts, te) = trim(line, 0, line.len());
     let trimmed = &line[ts..te];
-    let only_pipes = if trimmed.contains('｜') {
+    // U+FF5C is EF BD 9C: look for its lead byte first (rare in these reports).
+    let has_wide_pipe =
+        memchr::memchr(0xEF, trimmed.as_bytes()).is_some() && trimmed.contains('｜');
+    let only_pipes = if has_wide_pipe {
         trimmed
             .chars()
             .all(|c| c == '|' || c == '｜' || is_space(c))
@@ -224,6 +227,17 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     // Most plain lines are prose: when the last field is no value, the line is one cell.
     let (ts, te) = trim(line, 0, line.len());
     if ts == te {
+        return;
+    }
+    // A value-like last field ends in a digit or a placeholder; prose (most plain lines) does not,
+    // and is then one cell without splitting a long line into fields.
+    let ends_like_value = line[ts..te].chars().next_back().is_some_and(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(c, '-' | '－' | '—' | '–' | '/' | '／' | '无')
+    });
+    if !ends_like_value {
+        out.cells.push(base + ts..base + te);
         return;
     }
     let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {

@@ -11,12 +11,14 @@ pub mod normalize;
 pub mod parse;
 pub mod rules;
 pub mod segment;
+pub mod settings;
 pub mod value;
 
 use std::sync::Arc;
 
 pub use finding::{Finding, Fix, Locale, Message, Related, Rule, Severity, Span};
 pub use segment::{Segment, segments};
+pub use settings::RuleSettings;
 
 /// The analysis of one report, with spans relative to the start of the report's segment.
 #[derive(Debug, Default)]

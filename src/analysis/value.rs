@@ -29,6 +29,17 @@ pub fn parse(text: &str) -> Value {
                 .fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0')),
         );
     }
+    // Labels reach here too: text that cannot start a number or a placeholder is text.
+    let first = text.trim_start().chars().next();
+    if !first.is_some_and(|c| {
+        digit(c).is_some() || matches!(c, '-' | '－' | '−' | '—' | '–' | '/' | '／' | '无')
+    }) {
+        return if first.is_none() {
+            Value::Missing
+        } else {
+            Value::Text
+        };
+    }
     if is_placeholder(text) {
         return Value::Missing;
     }

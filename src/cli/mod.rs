@@ -42,7 +42,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 fn run_check(args: &CheckArgs) -> u8 {
     let rules = match &args.config {
         None => RuleConfig::default(),
-        Some(path) => match RuleConfig::load(path) {
+        Some(path) => match config::load(path) {
             Ok(rules) => rules,
             Err(e) => {
                 eprintln!("error: {e:#}");

@@ -2,59 +2,38 @@
 //! `workspace/didChangeConfiguration`: `{"rules": {"label/nonstandard": "off" | "error" | …}}`,
 //! optionally under an `"ogi"` key (how editors nest a settings section). Knows rule codes, not rules.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
-use crate::analysis::{Rule, Severity};
+use crate::analysis::RuleSettings;
 
 /// The settings section requested with `workspace/configuration`.
 pub const SECTION: &str = "ogi";
 
-/// Per-rule overrides: `None` switches a rule off, `Some` re-levels it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RuleConfig {
-    overrides: HashMap<Rule, Option<Severity>>,
-}
+/// The rule settings of the server; the same type `check` uses.
+pub type RuleConfig = RuleSettings;
 
-impl RuleConfig {
-    /// Reads the settings a client sent. Unknown codes and levels are returned as problems to log;
-    /// `None` when the value holds no rule settings at all (then the current ones stay).
-    pub fn from_json(value: &Value) -> Option<(RuleConfig, Vec<String>)> {
-        let rules = value
-            .get("rules")
-            .or_else(|| value.get(SECTION).and_then(|v| v.get("rules")))?;
-        let mut config = RuleConfig::default();
-        let mut problems = Vec::new();
-        let Some(map) = rules.as_object() else {
-            problems.push(format!("`rules` must be an object, got {rules}"));
-            return Some((config, problems));
+/// Reads the settings a client sent. Unknown codes and levels are returned as problems to log;
+/// `None` when the value holds no rule settings at all (then the current ones stay).
+pub fn from_json(value: &Value) -> Option<(RuleConfig, Vec<String>)> {
+    let rules = value
+        .get("rules")
+        .or_else(|| value.get(SECTION).and_then(|v| v.get("rules")))?;
+    let mut config = RuleConfig::default();
+    let mut problems = Vec::new();
+    let Some(map) = rules.as_object() else {
+        problems.push(format!("`rules` must be an object, got {rules}"));
+        return Some((config, problems));
+    };
+    for (code, level) in map {
+        let result = match level.as_str() {
+            Some(word) => config.set(code, word),
+            None => Err(format!("rule `{code}`: unknown level {level}")),
         };
-        for (code, level) in map {
-            let Some(rule) = Rule::from_code(code) else {
-                problems.push(format!("unknown rule `{code}`"));
-                continue;
-            };
-            match level.as_str() {
-                Some("off") => {
-                    config.overrides.insert(rule, None);
-                }
-                Some(name) if Severity::parse(name).is_some() => {
-                    config.overrides.insert(rule, Severity::parse(name));
-                }
-                _ => problems.push(format!("rule `{code}`: unknown level {level}")),
-            }
-        }
-        Some((config, problems))
-    }
-
-    /// The severity to publish a finding of `rule` with, or `None` when the rule is off.
-    pub fn severity(&self, rule: Rule, found: Severity) -> Option<Severity> {
-        match self.overrides.get(&rule) {
-            Some(level) => *level,
-            None => Some(found),
+        if let Err(problem) = result {
+            problems.push(problem);
         }
     }
+    Some((config, problems))
 }
 
 #[cfg(test)]
@@ -62,13 +41,13 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::analysis::{Rule, Severity};
 
     #[test]
     fn switches_off_and_relevels() {
-        let (config, problems) = RuleConfig::from_json(
-            &json!({"rules": {"label/nonstandard": "off", "value/missing": "error"}}),
-        )
-        .unwrap();
+        let (config, problems) =
+            from_json(&json!({"rules": {"label/nonstandard": "off", "value/missing": "error"}}))
+                .unwrap();
         assert!(problems.is_empty());
         assert_eq!(config.severity(Rule::Nonstandard, Severity::Warning), None);
         assert_eq!(
@@ -83,7 +62,7 @@ mod tests {
 
     #[test]
     fn accepts_the_section_nesting_and_reports_bad_entries() {
-        let (config, problems) = RuleConfig::from_json(
+        let (config, problems) = from_json(
             &json!({"ogi": {"rules": {"balance/row-total": "hint", "nope": "off", "value/missing": 3}}}),
         )
         .unwrap();
@@ -94,11 +73,11 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                "unknown rule `nope`".to_owned(),
+                "unknown rule code `nope`".to_owned(),
                 "rule `value/missing`: unknown level 3".to_owned()
             ]
         );
-        assert_eq!(RuleConfig::from_json(&json!({"other": 1})), None);
-        assert_eq!(RuleConfig::from_json(&Value::Null), None);
+        assert_eq!(from_json(&json!({"other": 1})), None);
+        assert_eq!(from_json(&Value::Null), None);
     }
 }

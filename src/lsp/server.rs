@@ -35,7 +35,7 @@ impl Backend {
 
 /// Applies the rule switches in `value`; false when it holds none.
 fn apply_configuration(session: &Session, value: &Value) -> bool {
-    let Some((rules, problems)) = RuleConfig::from_json(value) else {
+    let Some((rules, problems)) = config::from_json(value) else {
         return false;
     };
     for problem in problems {

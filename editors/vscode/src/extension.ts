@@ -1,0 +1,185 @@
+// Extension entry: starts the ogi-lsp language client and registers the three OGI commands.
+// The server decides which plaintext / markdown documents are reports; this side only forwards them.
+
+import * as vscode from 'vscode';
+import {
+    DocumentSelector,
+    ExecuteCommandRequest,
+    LanguageClient,
+    LanguageClientOptions,
+    ServerOptions,
+    TransportKind,
+} from 'vscode-languageclient/node';
+import { findServer, isFound } from './serverPath';
+import { builtinSkeleton } from './skeleton';
+import { checkWorkspace } from './workspaceCheck';
+
+const clientId = 'ogi';
+const clientName = 'OGI Language Server';
+const serverSkeletonCommand = 'ogi.skeleton';
+
+let client: LanguageClient | undefined;
+let outputChannel: vscode.OutputChannel;
+
+const documentSelector: DocumentSelector = ['ogi-report', 'plaintext', 'markdown'].flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+]);
+
+function config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('ogi');
+}
+
+function locateServer(context: vscode.ExtensionContext): string | undefined {
+    const found = findServer(config().get<string>('server.path'), context.extensionPath);
+    if (!isFound(found)) {
+        outputChannel.appendLine(found.message);
+        void vscode.window.showErrorMessage(found.message, 'Open Settings').then((choice) => {
+            if (choice === 'Open Settings') {
+                void vscode.commands.executeCommand('workbench.action.openSettings', 'ogi.server.path');
+            }
+        });
+        return undefined;
+    }
+    outputChannel.appendLine(`Using the ${found.source} server: ${found.command}`);
+    return found.command;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+    const command = locateServer(context);
+    if (command === undefined) {
+        return;
+    }
+    const serverOptions: ServerOptions = {
+        run: { command, args: ['serve'], transport: TransportKind.stdio },
+        debug: { command, args: ['serve'], transport: TransportKind.stdio },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector,
+        outputChannel,
+        // Rules travel both ways the server may read them: once at start, and on every change
+        // (didChangeConfiguration, plus workspace/configuration answered from section `ogi`).
+        initializationOptions: () => ({ rules: config().get<Record<string, string>>('rules') ?? {} }),
+        synchronize: { configurationSection: 'ogi' },
+    };
+    const next = new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+    client = next;
+    try {
+        await next.start();
+    } catch (err) {
+        const message = `ogi-lsp failed to start (${command}): ${err instanceof Error ? err.message : String(err)}`;
+        outputChannel.appendLine(message);
+        void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+            if (choice === 'Show Log') {
+                outputChannel.show();
+            }
+        });
+    }
+}
+
+async function stopClient(): Promise<void> {
+    const current = client;
+    client = undefined;
+    if (current !== undefined) {
+        try {
+            await current.stop();
+        } catch (err) {
+            outputChannel.appendLine(`Stopping the server failed: ${String(err)}`);
+        }
+    }
+}
+
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+    await stopClient();
+    await startClient(context);
+}
+
+function serverOffersSkeleton(): boolean {
+    const commands = client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+    return client?.isRunning() === true && commands.includes(serverSkeletonCommand);
+}
+
+/** The server may answer with the text to insert, or apply the edit itself and answer null. */
+async function skeletonFromServer(editor: vscode.TextEditor): Promise<string | undefined> {
+    if (client === undefined || !serverOffersSkeleton()) {
+        return undefined;
+    }
+    const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
+    const uri = editor.document.uri.toString();
+    const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+        command: serverSkeletonCommand,
+        arguments: [{ uri, position }],
+    });
+    if (typeof result === 'string') {
+        return result;
+    }
+    if (result !== null && typeof result === 'object' && typeof (result as { text?: unknown }).text === 'string') {
+        return (result as { text: string }).text;
+    }
+    return '';
+}
+
+async function insertSkeleton(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined) {
+        void vscode.window.showInformationMessage('ogi-lsp: open a document to insert the report skeleton into.');
+        return;
+    }
+    const versionBefore = editor.document.version;
+    let text: string | undefined;
+    try {
+        text = await skeletonFromServer(editor);
+    } catch (err) {
+        outputChannel.appendLine(`ogi.skeleton failed, using the built-in skeleton: ${String(err)}`);
+    }
+    if (text === '' && editor.document.version !== versionBefore) {
+        return; // the server applied its own edit
+    }
+    const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const insert = text !== undefined && text !== '' ? text : builtinSkeleton(eol);
+    await editor.edit((b) => b.insert(editor.selection.active, insert));
+}
+
+async function runWorkspaceCheck(context: vscode.ExtensionContext, collection: vscode.DiagnosticCollection): Promise<void> {
+    const command = locateServer(context);
+    if (command === undefined) {
+        return;
+    }
+    try {
+        const summary = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'ogi-lsp: checking the workspace…', cancellable: true },
+            (_progress, token) => checkWorkspace(command, config().get<Record<string, string>>('rules') ?? {}, collection, token),
+        );
+        outputChannel.appendLine(summary);
+        void vscode.window.showInformationMessage(summary);
+        void vscode.commands.executeCommand('workbench.actions.view.problems');
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        outputChannel.appendLine(message);
+        void vscode.window.showErrorMessage(message);
+    }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    outputChannel = vscode.window.createOutputChannel(clientName);
+    const checkResults = vscode.languages.createDiagnosticCollection('ogi-check');
+    context.subscriptions.push(
+        outputChannel,
+        checkResults,
+        vscode.commands.registerCommand('ogi.restartServer', () => restartServer(context)),
+        vscode.commands.registerCommand('ogi.insertSkeleton', insertSkeleton),
+        vscode.commands.registerCommand('ogi.checkWorkspace', () => runWorkspaceCheck(context, checkResults)),
+        // Once a checked file is opened, the server's live diagnostics take over from the batch result.
+        vscode.workspace.onDidOpenTextDocument((doc) => checkResults.delete(doc.uri)),
+        vscode.workspace.onDidChangeConfiguration((e) => {
+            if (e.affectsConfiguration('ogi.server.path')) {
+                void restartServer(context);
+            }
+        }),
+    );
+    await startClient(context);
+}
+
+export function deactivate(): Promise<void> {
+    return stopClient();
+}

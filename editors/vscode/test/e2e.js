@@ -1,0 +1,368 @@
+// Drives VS Code (code-server) in Debian's Chromium like a person would: open the example report, read
+// the Problems panel, break a total by typing, hover a statute reference. Started by run-e2e.sh, which
+// sets the OGI_E2E_* variables and NODE_PATH (for playwright-core).
+
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+// Compiled by scripts/package.sh, which run-e2e.sh ran first.
+const { builtinSkeleton } = require('../out/skeleton');
+
+const env = (name) => {
+    const v = process.env[name];
+    if (!v) {
+        throw new Error(`${name} is not set: run this through run-e2e.sh`);
+    }
+    return v;
+};
+const url = env('OGI_E2E_URL');
+const healthUrl = env('OGI_E2E_HEALTH');
+const shotsDir = env('OGI_E2E_SHOTS');
+const runDir = env('OGI_E2E_RUN');
+const fixtureLines = fs.readFileSync(env('OGI_E2E_FIXTURE'), 'utf8').split(/\r?\n/);
+
+const WAIT = 30_000;
+const modifier = 'Control';
+
+/** 1-based line of the first fixture line satisfying `pred`, so the test follows the fixture. */
+function lineOf(pred, what) {
+    const i = fixtureLines.findIndex(pred);
+    if (i < 0) {
+        throw new Error(`the fixture has no ${what}`);
+    }
+    return i + 1;
+}
+
+const intakeLabel = '一、本年新收政府信息公开申请数量';
+// The cell after the label is 自然人 (8); changing it to 9 breaks 总计 (8) of that row.
+const naturalPersonLine = lineOf((l) => l.startsWith(intakeLabel), `row "${intakeLabel}"`) + 1;
+if (fixtureLines[naturalPersonLine - 1].trim() !== '8 |') {
+    throw new Error(`fixture line ${naturalPersonLine} should be "8 |", found "${fixtureLines[naturalPersonLine - 1]}"`);
+}
+const statuteText = '第二十条第(五)项';
+const statuteLine = lineOf((l) => l.includes(statuteText), statuteText);
+
+const shots = [];
+let currentStep = 'start';
+const timings = [];
+let stepStarted = Date.now();
+
+function step(name) {
+    const now = Date.now();
+    timings.push([currentStep, now - stepStarted]);
+    currentStep = name;
+    stepStarted = now;
+    console.log(`  step: ${name}`);
+}
+
+async function shot(page, name) {
+    const file = path.join(shotsDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    shots.push(file);
+}
+
+async function waitHealthy() {
+    const deadline = Date.now() + 60_000;
+    let last = '';
+    while (Date.now() < deadline) {
+        try {
+            const res = await fetch(healthUrl);
+            if (res.ok) {
+                return;
+            }
+            last = `HTTP ${res.status}`;
+        } catch (err) {
+            last = String(err.cause ?? err);
+        }
+        await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`code-server did not answer ${healthUrl} within 60 s (${last}); see ${runDir}/code-server.log`);
+}
+
+/** Polls `probe` until it returns a truthy value; the error names what was awaited and what was seen. */
+async function until(what, probe, timeout = WAIT) {
+    const deadline = Date.now() + timeout;
+    let seen;
+    while (Date.now() < deadline) {
+        seen = await probe();
+        if (seen && seen.ok) {
+            return seen;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; last seen: ${seen ? seen.detail : 'nothing'}`);
+}
+
+async function quickOpen(page, text) {
+    await page.keyboard.press(`${modifier}+P`);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await input.fill(text);
+    if (!text.startsWith(':')) {
+        // Wait for the file to be listed, or Enter would pick nothing.
+        await page
+            .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text })
+            .first()
+            .waitFor({ state: 'visible', timeout: WAIT });
+    }
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: WAIT });
+}
+
+/** Runs a command by its title from the command palette. */
+async function runCommand(page, title) {
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget .quick-input-box input');
+    await palette.waitFor({ state: 'visible', timeout: WAIT });
+    await palette.fill(`>${title}`);
+    await page
+        .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') })
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT });
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden', timeout: WAIT });
+}
+
+async function goToLine(page, line) {
+    await quickOpen(page, `:${line}`);
+    await until(`the cursor on line ${line}`, async () => {
+        const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
+        return { ok: status.includes(`Ln ${line},`), detail: `status bar "${status}"` };
+    });
+}
+
+async function openProblems(page) {
+    const panel = page.locator('.markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) {
+        await page.keyboard.press(`${modifier}+Shift+M`);
+        await panel.waitFor({ state: 'visible', timeout: WAIT });
+    }
+}
+
+/** The rendered rows of the Problems tree: [data-index, kind, text]. */
+async function renderedProblemRows(page) {
+    return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+        rows.map((r) => [
+            Number(r.getAttribute('data-index')),
+            r.querySelector('.file-icon') ? 'file' : r.querySelector('.marker-icon, .codicon-warning, .codicon-error') ? 'marker' : 'other',
+            r.innerText.replace(/\s+/g, ' ').trim(),
+        ]),
+    );
+}
+
+/**
+ * Every marker of the Problems panel as "file: text". The tree is virtualised (only the rows in view
+ * exist in the page), so scroll it from top to bottom and collect the rows by index.
+ */
+async function problems(page) {
+    const list = page.locator('.markers-panel .monaco-list').first();
+    const box = await list.boundingBox();
+    const rows = new Map();
+    if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.wheel(0, -100_000);
+        let unchanged = 0;
+        while (unchanged < 2) {
+            await new Promise((r) => setTimeout(r, 60));
+            const before = rows.size;
+            for (const [i, kind, text] of await renderedProblemRows(page)) {
+                rows.set(i, [kind, text]);
+            }
+            unchanged = rows.size === before ? unchanged + 1 : 0;
+            await page.mouse.wheel(0, box.height * 0.8);
+        }
+        await page.mouse.wheel(0, -100_000);
+    }
+    let file = '?';
+    const markers = [];
+    for (const [, [kind, text]] of [...rows].sort((a, b) => a[0] - b[0])) {
+        if (kind === 'file') {
+            file = text.split(' ')[0]; // "plain.txt 2": the name, then the count badge
+        } else if (kind === 'marker') {
+            markers.push(`${file}: ${text}`);
+        }
+    }
+    return markers;
+}
+
+async function waitProblems(page, what, pred) {
+    await openProblems(page);
+    return until(`${what} in the Problems panel`, async () => {
+        const rows = await problems(page);
+        return { ok: pred(rows), rows, detail: rows.length ? rows.join(' ‖ ') : '(no problems listed)' };
+    });
+}
+
+/** How many markers of `file` carry `code`. */
+const count = (rows, file, code) => rows.filter((r) => r.startsWith(`${file}: `) && r.includes(code)).length;
+
+/** Texts of VS Code's notifications; toasts hide after a while, so open the notification centre too. */
+async function notifications(page, open = false) {
+    const read = () =>
+        page
+            .$$eval('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item', (items) =>
+                items.map((i) => i.innerText.replace(/\s+/g, ' ').trim()),
+            )
+            .catch(() => []);
+    const toasts = await read();
+    if (toasts.length > 0 || !open) {
+        return toasts;
+    }
+    await page.locator('#status\\.notifications').click({ timeout: 5000 }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 1000));
+    return read();
+}
+
+async function hoverText(page) {
+    return page
+        .$$eval('.monaco-hover:not(.hidden) .monaco-hover-content', (els) =>
+            els.map((e) => e.innerText).join('\n'),
+        )
+        .catch(() => '');
+}
+
+async function main() {
+    const started = Date.now();
+    await waitHealthy();
+    const profile = path.join(runDir, 'chromium-profile');
+    const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        viewport: { width: 1600, height: 1000 },
+        args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+        ],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    try {
+        step('load the workbench');
+        await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });
+        // The explorer lists the workspace once the remote file system is up.
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'report.ogi.txt' }).waitFor({ timeout: 60_000 });
+
+        step('open report.ogi.txt');
+        await quickOpen(page, 'report.ogi.txt');
+        await until('the OGI Report language mode in the status bar', async () => {
+            const mode = await page.locator('#status\\.editor\\.mode').innerText().catch(() => '');
+            return { ok: mode.includes('OGI Report'), detail: `language mode "${mode}"` };
+        });
+
+        step('two label/nonstandard warnings');
+        let seen = await waitProblems(page, 'two label/nonstandard warnings', (rows) => count(rows, 'report.ogi.txt', 'label/nonstandard') >= 2);
+        if (count(seen.rows, 'report.ogi.txt', 'label/nonstandard') !== 2) {
+            throw new Error(`expected exactly 2 label/nonstandard warnings, the Problems panel lists: ${seen.rows.join(' ‖ ')}`);
+        }
+        const badLabelLine = lineOf((l) => l.includes('预期'), 'label with 预期');
+        await goToLine(page, badLabelLine);
+        await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: WAIT });
+        await shot(page, '1-label-warnings');
+
+        step(`type 9 over 自然人 = 8 (line ${naturalPersonLine})`);
+        if (count(seen.rows, 'report.ogi.txt', 'balance/row-total') !== 0) {
+            throw new Error(`balance/row-total is reported before the edit: ${seen.rows.join(' ‖ ')}`);
+        }
+        await goToLine(page, naturalPersonLine);
+        await page.keyboard.press('Home');
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.type('9');
+        seen = await waitProblems(page, 'the balance/row-total error', (rows) => count(rows, 'report.ogi.txt', 'balance/row-total') >= 1);
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: WAIT });
+        await shot(page, '2-row-total-error');
+
+        step(`hover ${statuteText} (line ${statuteLine})`);
+        await page.keyboard.press('Escape');
+        await goToLine(page, statuteLine);
+        // Bracket-pair colouring splits the reference into several spans: hover its first one.
+        const token = page
+            .locator('.monaco-editor .view-lines .view-line', { hasText: statuteText })
+            .first()
+            .locator('span span', { hasText: '第二十条' })
+            .first();
+        await token.waitFor({ state: 'visible', timeout: WAIT });
+        const hover = await until(`a hover quoting the article (办理行政许可) over ${statuteText}`, async () => {
+            const box = await token.boundingBox();
+            if (box) {
+                // Wiggle inside the token: the hover only opens on a mouse move that rests there.
+                await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+                await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+            }
+            await new Promise((r) => setTimeout(r, 800));
+            const text = await hoverText(page);
+            return { ok: text.includes('办理行政许可'), text, detail: text ? `hover "${text.slice(0, 300)}"` : 'no hover' };
+        });
+        await shot(page, '3-statute-hover');
+        console.log(`  hover text: ${hover.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+
+        step('open plain.txt (language plaintext)');
+        await page.mouse.move(5, 500);
+        await quickOpen(page, 'plain.txt');
+        await until('the Plain Text language mode', async () => {
+            const mode = await page.locator('#status\\.editor\\.mode').innerText().catch(() => '');
+            return { ok: mode.includes('Plain Text'), detail: `language mode "${mode}"` };
+        });
+        await waitProblems(page, 'label/nonstandard warnings of plain.txt too', (rows) => count(rows, 'plain.txt', 'label/nonstandard') === 2);
+        await shot(page, '4-plain-txt');
+
+        step('OGI: Check Whole Workspace (closed.txt is not open)');
+        await runCommand(page, 'OGI: Check Whole Workspace');
+        await until('the "checked 4 file(s) on disk" notification', async () => {
+            const toasts = await notifications(page);
+            return { ok: toasts.some((t) => t.includes('checked 4 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
+        });
+        // Open files keep their live diagnostics; closed.txt gets its 2 warnings from the batch check.
+        await waitProblems(page, 'the label/nonstandard warnings of closed.txt', (rows) => count(rows, 'closed.txt', 'label/nonstandard') === 2);
+        await page
+            .locator('.notification-list-item', { hasText: 'checking the workspace' })
+            .waitFor({ state: 'detached', timeout: WAIT })
+            .catch(() => {});
+        await shot(page, '5-workspace-check');
+        step('OGI: Insert Report Skeleton into the empty skeleton.ogi.md');
+        await quickOpen(page, 'skeleton.ogi.md');
+        await runCommand(page, 'OGI: Insert Report Skeleton');
+        // The cursor ends after the inserted text, on the skeleton's last line; the view stays at its top.
+        const skeletonLines = builtinSkeleton('\n').split('\n').length;
+        await until(`the skeleton's ${skeletonLines} lines, the title on top`, async () => {
+            const text = await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
+            const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
+            const ok = text.includes('政府信息公开工作年度报告') && text.includes('一、总体情况') && status.includes(`Ln ${skeletonLines},`);
+            return { ok, detail: `status bar "${status}", top of the editor "${text.slice(0, 120)}"` };
+        });
+        await shot(page, '6-skeleton');
+        step('done');
+        fs.writeFileSync(path.join(runDir, 'e2e-passed'), String(timings.length - 1));
+        for (const [name, ms] of timings.slice(1)) {
+            console.log(`  ${(ms / 1000).toFixed(1).padStart(5)} s  ${name}`);
+        }
+        console.log(`browser part took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        console.log('screenshots:');
+        for (const f of shots) {
+            console.log(`  ${f}`);
+        }
+    } catch (err) {
+        const toasts = await notifications(page, true);
+        await shot(page, 'failure').catch(() => {});
+        // Steps before the failing one passed (the first entry of timings is the start).
+        fs.writeFileSync(path.join(runDir, 'e2e-passed'), String(timings.length - 1));
+        console.error(`\nFAILED at step "${currentStep}": ${err.message}`);
+        if (toasts.length) {
+            console.error(`VS Code notifications:\n  ${toasts.join('\n  ')}`);
+        }
+        console.error(`screenshots:\n  ${shots.join('\n  ')}`);
+        process.exitCode = 1;
+    } finally {
+        await context.close();
+    }
+}
+
+main().catch((err) => {
+    console.error(`FAILED: ${err.message}`);
+    process.exitCode = 1;
+});
