@@ -1,6 +1,7 @@
 //! Incremental segmentation and re-analysis must always equal a full analysis of the final text.
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 use super::position::{Encoding, offset_to_position};
 use super::store::{Document, TextChange};
@@ -184,7 +185,12 @@ fn apply_at(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // Seeds of past failures live beside this file and are re-run first.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn incremental_equals_full(base in base_text(), edits in prop::collection::vec(edit(), 1..24)) {
