@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 use super::position::{Encoding, offset_to_position};
+use super::reports::SegmentState;
 use super::store::{Document, TextChange};
 use crate::analysis::{self, Finding, Message, ReportAnalysis, Rule};
 
@@ -209,7 +210,25 @@ proptest! {
         let (rope, reports) = real.rope_and_reports_mut();
         reports.analyse_pending(rope);
         let findings = real.reports().findings().map(|f| f.findings);
-        prop_assert_eq!(findings, Some(analysis::analyze(&model).findings().collect()));
+        let full = analysis::analyze(&model);
+        prop_assert_eq!(findings, Some(full.findings().collect()));
+        // The cells too: every template cell with its value and document position.
+        let cells = |reports: Vec<(usize, &ReportAnalysis)>| -> Vec<_> {
+            reports
+                .into_iter()
+                .flat_map(|(at, a)| a.report.cells.iter().map(move |c| (c.row, c.col, format!("{:?}", c.value), c.span.start + at..c.span.end + at)))
+                .collect()
+        };
+        let incremental: Vec<(usize, &ReportAnalysis)> = real
+            .reports()
+            .reports()
+            .filter_map(|s| match &s.state {
+                SegmentState::Ready(a) => Some((s.range.start, a.as_ref())),
+                _ => None,
+            })
+            .collect();
+        let fresh: Vec<(usize, &ReportAnalysis)> = full.reports.iter().map(|r| (r.offset, r.analysis.as_ref())).collect();
+        prop_assert_eq!(cells(incremental), cells(fresh));
     }
 }
 
