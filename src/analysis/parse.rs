@@ -311,6 +311,10 @@ impl Parser<'_> {
         }
         self.report.references = crate::statute::find_references(self.text);
         self.report.index_cells();
+        // An editor keeps one analysis per report for as long as the document is open.
+        self.report.cells.shrink_to_fit();
+        self.report.labels.shrink_to_fit();
+        self.report.rows.shrink_to_fit();
     }
 }
 
