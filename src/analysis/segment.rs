@@ -30,7 +30,7 @@ const FIRST_PHRASE: &str = "总体情况";
 const TITLE_MAX_CHARS: usize = 80;
 /// A title split over several lines (an HTML `<title>` and `<h1>`, a two-line heading) is one report
 /// when the parts stand this close together.
-const TITLE_CONTINUATION_LINES: usize = 6;
+pub const TITLE_CONTINUATION_LINES: usize = 6;
 
 /// The visible text of a line: markup (`#`, `*`, `>`, HTML tags, table pipes) removed, normalised.
 fn visible(line: &str) -> String {

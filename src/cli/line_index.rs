@@ -1,6 +1,8 @@
 //! Byte offsets to line/column positions for one file's text, as the output formats count them.
 //! Knows nothing of findings or formats; `\n`, `\r\n` and `\r` break lines, as in LSP.
 
+use crate::analysis::segment::lines_with_ranges;
+
 /// A position in a file: 0-based line, and the column counted both in UTF-16 code units (JSON, SARIF,
 /// as editors count) and in characters (the text format, as people count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,18 +21,14 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut pos = 0;
-        while let Some(i) = memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
-            let at = pos + i;
-            pos = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                at + 2
-            } else {
-                at + 1
-            };
-            starts.push(pos);
-        }
+        // A line that ends in a terminator is followed by another (possibly empty) line.
+        let starts = std::iter::once(0)
+            .chain(
+                lines_with_ranges(text)
+                    .filter(|(range, content)| range.len() > content.len())
+                    .map(|(range, _)| range.end),
+            )
+            .collect();
         LineIndex { text, starts }
     }
 

@@ -5,10 +5,10 @@ use std::ops::Range;
 
 use ropey::Rope;
 
-use crate::analysis::segment::landmark;
+use crate::analysis::segment::{TITLE_CONTINUATION_LINES, landmark};
 
 /// A title continues the previous one only this many lines below it (the core's rule, with room).
-const TITLE_REACH: usize = 7;
+const TITLE_REACH: usize = TITLE_CONTINUATION_LINES + 1;
 
 /// What an edit replaced, looked at before it was applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
