@@ -115,3 +115,23 @@ fn an_injected_error_is_found_at_the_same_cells_in_every_layout() {
         );
     }
 }
+
+/// L1 as some pages flatten it: one cell per line with no pipes at all (and no lines of pipes).
+fn l1_without_pipes(text: &str) -> String {
+    text.split('\n')
+        .filter(|l| l.is_empty() || !l.chars().all(|c| c == '|'))
+        .map(|l| l.strip_suffix(" |").unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn flattened_cells_without_pipes_read_the_same() {
+    let text = l1_without_pipes(L1);
+    let analysis = analyze(&text);
+    assert_eq!(analysis.reports[0].analysis.report.cells.len(), 200);
+    assert_eq!(essence(&text), essence(L1));
+    // 表四's fifteen values arrive one per line and still fill one row.
+    let l1_broken = &broken()[0].1;
+    assert_eq!(essence(&l1_without_pipes(l1_broken)), essence(l1_broken));
+}

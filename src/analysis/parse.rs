@@ -102,9 +102,14 @@ impl Parser<'_> {
         if !consumed && layout == Layout::Plain && !line.trim().is_empty() {
             self.prose.push(start..start + line.len());
         }
+        // A PDF row (label and numbers on one line) ends with its line. 表四's unlabelled row does
+        // not: its numbers may come one per line, as in L1 without the pipes.
         let close = self.open.as_ref().is_some_and(|o| {
             (o.closes_at_row_end && cells.row_end)
-                || (layout == Layout::Plain && o.physical == physical && !o.values.is_empty())
+                || (layout == Layout::Plain
+                    && o.physical == physical
+                    && !o.values.is_empty()
+                    && self.report.rows[o.hit].label.is_some())
         });
         if close {
             self.close_row();
