@@ -114,6 +114,9 @@ fn benches(c: &mut Criterion) {
                 .len()
         })
     });
+    group.bench_function(BenchmarkId::new("check", "compilation"), |b| {
+        b.iter(|| analysis::check(black_box(&compilation)).findings.len())
+    });
     group.bench_function(BenchmarkId::new("pipeline_json", "compilation"), |b| {
         b.iter(|| {
             black_box(pipeline(

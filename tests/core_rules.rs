@@ -334,3 +334,16 @@ fn unknown_statute_references() {
     assert!(got[0].3.contains("56"), "{}", got[0].3);
     assert!(got[1].3.contains("15 项"), "{}", got[1].3);
 }
+
+#[test]
+fn the_batch_check_equals_the_full_analysis() {
+    let broken = with_line(65, "9 |");
+    let text = format!(
+        "\u{FEFF}某局政府信息公开工作年度报告\n{EXAMPLE}某局政府信息公开工作年度报告\n{broken}"
+    );
+    let checked = ogi_lsp::analysis::check(&text);
+    let analysis = analyze(&text);
+    assert_eq!(checked.reports, 2);
+    assert_eq!(checked.findings, analysis.findings().collect::<Vec<_>>());
+    assert_eq!(checked.findings.len(), 6);
+}

@@ -72,20 +72,49 @@ impl DocumentAnalysis {
     }
 }
 
-/// Analyses a whole document. A document without a report's landmarks yields no reports.
-pub fn analyze(text: &str) -> DocumentAnalysis {
+/// The report segments of a document with their offsets, after a BOM if there is one.
+fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let text_offset = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let body = &text[text_offset..];
-    let reports = segments(body)
+    segments(body)
         .into_iter()
         .filter(|s| s.is_report)
-        .map(|s| PlacedReport {
-            offset: s.range.start + text_offset,
-            len: s.range.len(),
-            analysis: Arc::new(analyze_report(&body[s.range.clone()])),
+        .map(move |s| (s.range.start + text_offset, &body[s.range]))
+}
+
+/// Analyses a whole document. A document without a report's landmarks yields no reports.
+pub fn analyze(text: &str) -> DocumentAnalysis {
+    let reports = report_texts(text)
+        .map(|(offset, report)| PlacedReport {
+            offset,
+            len: report.len(),
+            analysis: Arc::new(analyze_report(report)),
         })
         .collect();
     DocumentAnalysis { reports }
+}
+
+/// The findings of a whole document, with document-absolute spans.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub reports: usize,
+    pub findings: Vec<Finding>,
+}
+
+/// Checks a document report by report, keeping only the findings: what a batch checker needs.
+/// A compilation of thousands of reports then never holds all their models at once.
+pub fn check(text: &str) -> Checked {
+    let mut out = Checked::default();
+    for (offset, report) in report_texts(text) {
+        out.reports += 1;
+        out.findings.extend(
+            analyze_report(report)
+                .findings
+                .iter()
+                .map(|f| f.shifted(offset)),
+        );
+    }
+    out
 }
 
 /// Whether a document holds at least one report (a README must stay quiet).

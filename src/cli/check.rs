@@ -54,11 +54,11 @@ pub struct FileReport {
 
 /// Analyses one file's text (without its BOM) and places its findings.
 pub fn check_text(name: &str, text: &str, options: &Options) -> FileReport {
-    let analysis = analysis::analyze(text);
-    let diagnostics = place_all(text, analysis.findings(), options);
+    let checked = analysis::check(text);
+    let diagnostics = place_all(text, checked.findings, options);
     FileReport {
         name: name.to_string(),
-        reports: analysis.reports.len(),
+        reports: checked.reports,
         diagnostics,
     }
 }
