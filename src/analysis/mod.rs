@@ -73,7 +73,7 @@ impl DocumentAnalysis {
 }
 
 /// The report segments of a document with their offsets, after a BOM if there is one.
-fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let text_offset = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let body = &text[text_offset..];
     segments(body)
