@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use super::Span;
 use super::model::LabelKind;
-use super::normalize::{normal_char, normalize};
-use crate::template::{GROUPS, HEADER_TEXTS, ROWS, SECTIONS, SUB_TABLES};
+use super::normalize::{fold_numbering, normal_char, normalize};
+use crate::template::{GROUPS, HEADER_TEXTS, ROWS, RowId, SECTIONS, SUB_TABLES};
 
 /// A label recognised in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,8 @@ struct Index {
     entries: Vec<Entry>,
     /// Entries that may stand before another label in the same cell (groups, sections).
     prefixes: Vec<usize>,
+    /// Entries from this index on are alternative wordings of headings (exact matches only).
+    aliased: usize,
 }
 
 fn section_heading(i: usize) -> &'static str {
@@ -90,6 +92,14 @@ fn index() -> &'static Index {
         for i in 0..SECTIONS.len() {
             entries.push((section_heading(i), LabelKind::Section(i)));
         }
+        // Other known wordings of a heading (the 2019 format's, the regulation's, no numbering) are
+        // the same heading: recognised exactly, with the template's heading as canonical text.
+        let mut aliases = Vec::new();
+        for (i, section) in SECTIONS.iter().enumerate() {
+            for alias in std::iter::once(section.title).chain(section.aliases.iter().copied()) {
+                aliases.push((i, alias));
+            }
+        }
         for (i, s) in SUB_TABLES.iter().enumerate() {
             entries.push((s.anchor, LabelKind::Anchor(i)));
         }
@@ -103,7 +113,7 @@ fn index() -> &'static Index {
         for &(t, text) in HEADER_TEXTS {
             entries.push((text, LabelKind::Header(t)));
         }
-        let entries: Vec<Entry> = entries
+        let mut entries: Vec<Entry> = entries
             .into_iter()
             .map(|(canonical, kind)| Entry {
                 key: normalize(canonical).chars().collect(),
@@ -111,6 +121,17 @@ fn index() -> &'static Index {
                 canonical,
             })
             .collect();
+        let aliased = entries.len();
+        for (i, alias) in aliases {
+            let numbered = format!("{}、{alias}", SECTIONS[i].numeral);
+            for text in [numbered.as_str(), alias] {
+                entries.push(Entry {
+                    key: normalize(text).chars().collect(),
+                    kind: LabelKind::Section(i),
+                    canonical: section_heading(i),
+                });
+            }
+        }
         let mut exact: HashMap<String, usize, BuildHasherDefault<Fnv>> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             // Header texts repeat across tables (总计); the first entry wins, the parser re-reads the table.
@@ -120,6 +141,7 @@ fn index() -> &'static Index {
             exact,
             entries,
             prefixes,
+            aliased,
         }
     })
 }
@@ -162,6 +184,7 @@ fn normal(text: &str, base: usize, html: bool) -> Normal {
             ranges.push((base + i, base + i + c.len_utf8()));
         }
     }
+    fold_numbering(&mut chars);
     Normal { chars, ranges }
 }
 
@@ -229,7 +252,7 @@ fn fuzzy(key: &[char]) -> Option<usize> {
     }
     let idx = index();
     let mut best: Option<(usize, usize)> = None;
-    for (i, e) in idx.entries.iter().enumerate() {
+    for (i, e) in idx.entries[..idx.aliased].iter().enumerate() {
         let bound = e.key.len() / 6;
         if bound == 0 {
             continue;
@@ -368,6 +391,170 @@ fn recognise_uncached(text: &str, base: usize, html: bool) -> Vec<Match> {
         }
     }
     out
+}
+
+/// What a candidate row's label most likely stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowGuess {
+    pub row: RowId,
+    /// The characters taken as the label (after any group label or page furniture before it).
+    pub span: Span,
+    /// Equal to the template's label after normalisation.
+    pub exact: bool,
+    /// 1 for an exact label; lower the more it differs.
+    pub score: f32,
+    /// A group label standing before the row label in the same fragments (`（三）不予公开`).
+    pub group: Option<(usize, Span)>,
+}
+
+/// Labels wrapped over more lines than this are not labels any more.
+const MAX_FRAGMENT_CHARS: usize = 3 * MAX_LABEL_CHARS;
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Where a numbered label may start inside normalised text: `1.`, `(一)`, `一、` (not `第(一)项`).
+fn is_numbering_at(chars: &[char], p: usize) -> bool {
+    let prev = p.checked_sub(1).map(|q| chars[q]);
+    let c = chars[p];
+    if c.is_ascii_digit() {
+        if prev.is_some_and(|q| q.is_ascii_digit() || q == '.') {
+            return false;
+        }
+        let end = chars[p..]
+            .iter()
+            .position(|c| !c.is_ascii_digit())
+            .map_or(chars.len(), |k| p + k);
+        return chars.get(end) == Some(&'.')
+            && chars.get(end + 1).is_some_and(|c| !c.is_ascii_digit());
+    }
+    if c == '(' {
+        return prev != Some('第')
+            && chars.get(p + 1).is_some_and(|&c| is_cjk_numeral(c))
+            && chars.get(p + 2) == Some(&')');
+    }
+    is_cjk_numeral(c)
+        && chars.get(p + 1) == Some(&'、')
+        && !prev.is_some_and(|q| is_cjk_numeral(q) || q == '第')
+}
+
+fn row_of(entry: usize) -> Option<RowId> {
+    match index().entries[entry].kind {
+        LabelKind::Row(r) => Some(r),
+        _ => None,
+    }
+}
+
+/// The template row that a candidate's label fragments (in reading order) stand for, if any.
+///
+/// The label is the end of the fragments: text before it is a group label, a vertical group label
+/// one character per line, or page furniture. Exact matches are tried first from every place a
+/// label may start (each fragment, each numbering); then known confusions and a bounded edit
+/// distance against the rows of the template.
+pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess> {
+    let mut n = Normal {
+        chars: Vec::new(),
+        ranges: Vec::new(),
+    };
+    let mut starts: Vec<usize> = Vec::with_capacity(fragments.len() + 2);
+    for f in fragments {
+        let Some(part) = text.get(f.clone()) else {
+            continue;
+        };
+        let p = normal(part, f.start, html || part.contains('<'));
+        starts.push(n.chars.len());
+        n.chars.extend(p.chars);
+        n.ranges.extend(p.ranges);
+    }
+    let len = n.chars.len();
+    if len == 0 || len > MAX_FRAGMENT_CHARS {
+        return None;
+    }
+    for p in 0..len {
+        if is_numbering_at(&n.chars, p) {
+            starts.push(p);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let group_before = |s: usize| -> Option<(usize, Span)> {
+        starts.iter().filter(|&&t| t < s).find_map(|&t| {
+            let entry = lookup(n.chars.get(t..s)?)?;
+            match index().entries[entry].kind {
+                LabelKind::Group(g) => Some((g, n.span(t, s))),
+                _ => None,
+            }
+        })
+    };
+    for &s in &starts {
+        let key = &n.chars[s..];
+        if key.len() > MAX_LABEL_CHARS {
+            continue;
+        }
+        if let Some(row) = lookup(key).and_then(row_of) {
+            return Some(RowGuess {
+                row,
+                span: n.span(s, len),
+                exact: true,
+                score: 1.0,
+                group: group_before(s),
+            });
+        }
+    }
+    // Damaged labels: the latest few starts, each against every row label.
+    let mut best: Option<(f32, usize, usize)> = None;
+    for &s in starts.iter().rev().take(4) {
+        let key = &n.chars[s..];
+        if key.len() < 3 || key.len() > MAX_LABEL_CHARS {
+            continue;
+        }
+        if let Some((score, entry)) = fuzzy_row(key)
+            && best.is_none_or(|b| score > b.0)
+        {
+            best = Some((score, entry, s));
+        }
+    }
+    let (score, entry, s) = best?;
+    Some(RowGuess {
+        row: row_of(entry)?,
+        span: n.span(s, len),
+        exact: false,
+        score,
+        group: group_before(s),
+    })
+}
+
+/// The row label closest to `key`: a known confusion, or an edit distance of at most a quarter of
+/// the label (never for labels of fewer than four characters, where one edit is another label).
+fn fuzzy_row(key: &[char]) -> Option<(f32, usize)> {
+    let text: String = key.iter().collect();
+    for &(wrong, right) in CONFUSIONS {
+        if text.contains(wrong)
+            && let Some(entry) = lookup(&text.replace(wrong, right).chars().collect::<Vec<_>>())
+            && row_of(entry).is_some()
+        {
+            return Some((0.95, entry));
+        }
+    }
+    let idx = index();
+    let mut best: Option<(f32, usize)> = None;
+    for (i, e) in idx.entries[..idx.aliased].iter().enumerate() {
+        if !matches!(e.kind, LabelKind::Row(_)) || e.key.len() < 4 {
+            continue;
+        }
+        let bound = e.key.len() / 4;
+        if let Some(d) = distance(key, &e.key, bound) {
+            let score = 1.0 - d as f32 / e.key.len().max(key.len()) as f32;
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, i));
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]

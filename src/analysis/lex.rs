@@ -25,13 +25,44 @@ impl Layout {
     }
 }
 
+/// One thing a line holds, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A cell's trimmed text (absolute span); an empty span is an empty cell.
+    Cell(Span),
+    /// A line holding only `|` in L1: a blank cell inside a row that still lacks cells, or the
+    /// row's end once it has them (only the template knows which, so the reader decides).
+    SoftBlank(usize),
+    /// The end of a table row (`</tr>`, the end of a pipe or tab row); HTML may end several on one line.
+    RowEnd,
+    /// HTML text outside any table cell: a paragraph or heading of its own.
+    Block(Span),
+}
+
 /// What a line holds.
 #[derive(Debug, Default)]
 pub struct LineCells {
-    /// Trimmed cell spans (absolute); an empty span marks an empty cell.
-    pub cells: Vec<Span>,
-    /// The line ends a table row (`</tr>`, end of a pipe or tab row).
-    pub row_end: bool,
+    pub pieces: Vec<Piece>,
+}
+
+impl LineCells {
+    fn cell(&mut self, span: Span) {
+        self.pieces.push(Piece::Cell(span));
+    }
+
+    fn row_end(&mut self) {
+        if self.pieces.last() != Some(&Piece::RowEnd) {
+            self.pieces.push(Piece::RowEnd);
+        }
+    }
+
+    /// The cells' spans (for tests and simple callers).
+    pub fn cells(&self) -> impl Iterator<Item = &Span> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Cell(s) => Some(s),
+            _ => None,
+        })
+    }
 }
 
 /// HTML cells may span lines; this carries an open `<td>` over line breaks.
@@ -92,8 +123,7 @@ pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCell
 
 /// [`split`] into a reused buffer (the batch path splits millions of lines).
 pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineCells) -> Layout {
-    out.cells.clear();
-    out.row_end = false;
+    out.pieces.clear();
     if html.open_cell.is_none()
         && let Some(layout) = quick_flat(line.as_bytes(), base, out)
     {
@@ -116,47 +146,56 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
         trimmed.bytes().all(|b| b == b'|' || b == b' ')
     };
     if !trimmed.is_empty() && only_pipes {
-        // L1 marks empty or merged cells with lines of pipes; they carry no value.
+        // L1 marks empty or merged cells with lines of pipes; a single pipe may be a blank cell.
+        if trimmed.len() == 1 {
+            out.pieces.push(Piece::SoftBlank(base + ts));
+        }
         return Layout::Flat;
     }
-    if trimmed.starts_with('|') || trimmed.starts_with('｜') {
-        split_on(line, base, '|', out);
-        // Markdown's outer pipes leave an empty first and last piece that are not cells.
-        if out.cells.first().is_some_and(|c| c.is_empty()) {
-            out.cells.remove(0);
+    let content = trimmed.trim_end_matches(['|', '｜', ' ', '\u{3000}']);
+    let interior_pipe = content.contains('|') || (has_wide_pipe && content.contains('｜'));
+    if trimmed.starts_with('|') || trimmed.starts_with('｜') || interior_pipe {
+        // L2, or a web row `label | n | n |` without its leading pipe (R1).
+        let mut cells = Vec::new();
+        split_on(line, base, '|', &mut cells);
+        // Outer pipes leave an empty first and last piece that are not cells.
+        if (trimmed.starts_with('|') || trimmed.starts_with('｜'))
+            && cells.first().is_some_and(|c| c.is_empty())
+        {
+            cells.remove(0);
         }
         if (trimmed.ends_with('|') || trimmed.ends_with('｜'))
-            && out.cells.last().is_some_and(|c| c.is_empty())
+            && cells.last().is_some_and(|c| c.is_empty())
         {
-            out.cells.pop();
+            cells.pop();
         }
-        let separator = !out.cells.is_empty()
-            && out.cells.iter().all(|c| {
+        let separator = !cells.is_empty()
+            && cells.iter().all(|c| {
                 let t = &line[c.start - base..c.end - base];
                 !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
             });
-        if separator {
-            out.cells.clear();
-        } else {
-            out.row_end = true;
+        if !separator {
+            out.pieces.extend(cells.into_iter().map(Piece::Cell));
+            out.row_end();
         }
         return Layout::Pipe;
     }
-    if trimmed.ends_with('|') {
+    if trimmed.ends_with('|') || trimmed.ends_with('｜') {
         // L1: the cell is the text before the trailing pipe(s).
-        let content = trimmed.trim_end_matches(['|', ' ', '\u{3000}']);
         if !content.is_empty() {
             let (s, e) = trim(line, ts, ts + content.len());
-            out.cells.push(base + s..base + e);
+            out.cell(base + s..base + e);
         }
         return Layout::Flat;
     }
     if memchr::memchr(b'\t', line.as_bytes()).is_some() {
-        split_on(line, base, '\t', out);
-        out.row_end = true;
-        while out.cells.last().is_some_and(|c| c.is_empty()) {
-            out.cells.pop();
+        let mut cells = Vec::new();
+        split_on(line, base, '\t', &mut cells);
+        while cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
         }
+        out.pieces.extend(cells.into_iter().map(Piece::Cell));
+        out.row_end();
         return Layout::Tab;
     }
     split_plain(line, base, out);
@@ -184,6 +223,7 @@ fn quick_flat(b: &[u8], base: usize, out: &mut LineCells) -> Option<Layout> {
     if i == pipes {
         return None;
     }
+    let pipe_count = i - pipes;
     while i < b.len() && matches!(b[i], b' ' | b'\r' | b'\n') {
         i += 1;
     }
@@ -191,17 +231,19 @@ fn quick_flat(b: &[u8], base: usize, out: &mut LineCells) -> Option<Layout> {
         return None;
     }
     if digits_end > digits {
-        out.cells.push(base + digits..base + digits_end);
+        out.cell(base + digits..base + digits_end);
     } else if digits_end != pipes {
         return None;
+    } else if pipe_count == 1 {
+        out.pieces.push(Piece::SoftBlank(base + pipes));
     }
     Some(Layout::Flat)
 }
 
-fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
+fn split_on(line: &str, base: usize, sep: char, out: &mut Vec<Span>) {
     let mut push = |start: usize, end: usize| {
         let (s, e) = trim(line, start, end);
-        out.cells.push(base + s..base + e);
+        out.push(base + s..base + e);
     };
     let mut start = 0;
     if sep == '|' && line.contains('｜') {
@@ -221,6 +263,41 @@ fn split_on(line: &str, base: usize, sep: char, out: &mut LineCells) {
     push(start, line.len());
 }
 
+/// A page number between table rows in PDF text (`- 4 -`, `-4-`, `— 12 —`): page furniture.
+fn is_page_number(t: &str) -> bool {
+    let mut digits = 0;
+    let mut dashes = 0;
+    for c in t.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            '-' | '－' | '—' | '–' => dashes += 1,
+            c if is_space(c) => {}
+            _ => return false,
+        }
+    }
+    digits > 0 && digits <= 4 && dashes >= 2
+}
+
+/// A field that stands where a value belongs: a number, a placeholder, or a figure with text
+/// attached (`7件`, `3119件`) that the reader reports as unreadable rather than as part of the label.
+/// A numbering such as `1.属于…` or `2、其他` starts a label, not a value.
+pub fn is_cell_like(field: &str) -> bool {
+    if super::value::is_value_like(field) {
+        return true;
+    }
+    let mut chars = field.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !(first.is_ascii_digit() || ('０'..='９').contains(&first)) {
+        return false;
+    }
+    let after_digits = field.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    !after_digits.starts_with(['.', '、', '．', '。', ','])
+        || after_digits[after_digits.chars().next().map_or(0, char::len_utf8)..]
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whitespace-separated fields; the fields before the trailing run of value-like fields are joined
 /// into one label cell.
 fn split_plain(line: &str, base: usize, out: &mut LineCells) {
@@ -229,22 +306,16 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     if ts == te {
         return;
     }
-    // A value-like last field ends in a digit or a placeholder; prose (most plain lines) does not,
-    // and is then one cell without splitting a long line into fields.
-    let ends_like_value = line[ts..te].chars().next_back().is_some_and(|c| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || matches!(c, '-' | '－' | '—' | '–' | '/' | '／' | '无')
-    });
-    if !ends_like_value {
-        out.cells.push(base + ts..base + te);
-        return;
-    }
+    // A value-like last field ends in a digit or a placeholder (or a unit after a figure); prose
+    // (most plain lines) does not, and is then one cell without splitting a long line into fields.
     let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {
         ts + i + line[ts + i..].chars().next().map_or(1, char::len_utf8)
     });
-    if !super::value::is_value_like(&line[last_start..te]) {
-        out.cells.push(base + ts..base + te);
+    if !is_cell_like(&line[last_start..te]) {
+        out.cell(base + ts..base + te);
+        return;
+    }
+    if is_page_number(&line[ts..te]) {
         return;
     }
     let mut fields: Vec<(usize, usize)> = Vec::new();
@@ -263,17 +334,23 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     }
     let values_from = fields
         .iter()
-        .rposition(|&(s, e)| !super::value::is_value_like(&line[s..e]))
+        .rposition(|&(s, e)| !is_cell_like(&line[s..e]))
         .map_or(0, |i| i + 1);
     if values_from > 0 {
-        out.cells
-            .push(base + fields[0].0..base + fields[values_from - 1].1);
+        out.cell(base + fields[0].0..base + fields[values_from - 1].1);
     }
-    out.cells.extend(
-        fields[values_from..]
-            .iter()
-            .map(|&(s, e)| base + s..base + e),
-    );
+    for &(s, e) in &fields[values_from..] {
+        out.cell(base + s..base + e);
+    }
+}
+
+/// Block-level elements: outside a table cell, each starts a paragraph or heading of its own.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "title" | "section"
+            | "article" | "body" | "head" | "ul" | "ol" | "hr"
+    )
 }
 
 fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) {
@@ -295,7 +372,9 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) 
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
             let closing = tag.starts_with('/');
-            if matches!(name.as_str(), "td" | "th" | "tr" | "table") {
+            if matches!(name.as_str(), "td" | "th" | "tr" | "table")
+                || (st.open_cell.is_none() && is_block(&name))
+            {
                 flush_outside(&mut outside, base, out);
             }
             match (name.as_str(), closing) {
@@ -308,13 +387,13 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) 
                 ("tr", _) => {
                     close_cell(st, &mut text_bounds, base, out);
                     if closing {
-                        out.row_end = true;
+                        out.row_end();
                     }
                 }
                 ("table", c) => {
                     close_cell(st, &mut text_bounds, base, out);
                     st.in_table = !c;
-                    out.row_end = true;
+                    out.row_end();
                 }
                 _ => {}
             }
@@ -346,10 +425,11 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) 
     }
 }
 
-/// Text between tables' cells (a heading on the same line as `<table>`) is a cell of its own.
+/// Text between tables' cells (a heading, a paragraph) is a block of its own.
 fn flush_outside(outside: &mut (usize, usize), base: usize, out: &mut LineCells) {
     if outside.0 != usize::MAX {
-        out.cells.push(base + outside.0..base + outside.1);
+        out.pieces
+            .push(Piece::Block(base + outside.0..base + outside.1));
     }
     *outside = (usize::MAX, 0);
 }
@@ -373,7 +453,7 @@ fn close_cell(
         ((cs, ce), None) if cs != 0 => cs..ce,
         _ => base..base,
     };
-    out.cells.push(span);
+    out.cell(span);
 }
 
 #[cfg(test)]
@@ -385,8 +465,8 @@ mod tests {
         let (layout, lc) = split(line, 0, &mut st);
         (
             layout,
-            lc.cells.iter().map(|c| &line[c.clone()]).collect(),
-            lc.row_end,
+            lc.cells().map(|c| &line[c.clone()]).collect(),
+            lc.pieces.contains(&Piece::RowEnd),
         )
     }
 
@@ -447,10 +527,10 @@ mod tests {
         let a = "<tr><td>（二）部分公开";
         let b = "（区分处理的）</td><td>0</td></tr>";
         let (_, first) = split(a, 0, &mut st);
-        assert!(first.cells.is_empty());
+        assert_eq!(first.cells().count(), 0);
         let (_, second) = split(b, a.len() + 1, &mut st);
         let text = format!("{a}\n{b}");
-        let got: Vec<&str> = second.cells.iter().map(|c| &text[c.clone()]).collect();
+        let got: Vec<&str> = second.cells().map(|c| &text[c.clone()]).collect();
         assert_eq!(got, vec!["（二）部分公开\n（区分处理的）", "0"]);
     }
 }

@@ -1,6 +1,8 @@
 //! The pure core: text → reports → cells → findings, hover facts and completion facts.
 //! Works in byte offsets; knows nothing of LSP, tokio or serde.
 
+pub mod align;
+pub mod candidates;
 pub mod facts;
 pub mod finding;
 pub mod labels;

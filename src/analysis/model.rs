@@ -48,6 +48,17 @@ pub struct RowHit {
     pub duplicate: bool,
     /// The layout the row was written in (a missing row is inserted in the same layout).
     pub layout: Layout,
+    /// Why the reader could not read the row's cells; its cells then take part in no equation.
+    pub unsure: Option<Unsure>,
+}
+
+/// Why a row's cells could not be read (reported once, for the row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsure {
+    /// More or fewer cells than the template has.
+    CellCount,
+    /// Figures run together with the label or with each other (`规章000`, `0 0`).
+    RunTogether,
 }
 
 /// What a recognised label stands for.
@@ -128,6 +139,8 @@ pub struct Report {
     pub tables: Vec<(TableId, Span)>,
     /// `grid[row * GRID_COLUMNS + col]`: index into `cells` of the first occurrence of each template cell.
     pub grid: Vec<Option<u32>>,
+    /// Why a table could not be read at all (its rows and numbers do not line up), by table.
+    pub unreadable: Vec<(TableId, Span)>,
 }
 
 /// The widest table (表四) has 15 columns.
@@ -159,7 +172,7 @@ impl Report {
     /// Fills [`Report::grid`] once the rows are known.
     pub fn index_cells(&mut self) {
         self.grid = vec![None; crate::template::ROWS.len() * GRID_COLUMNS];
-        for hit in self.rows.iter().filter(|h| !h.duplicate) {
+        for hit in self.rows.iter().filter(|h| !h.duplicate && h.unsure.is_none()) {
             for &i in &hit.cells {
                 let col = self.cells[i].col;
                 if col < GRID_COLUMNS {

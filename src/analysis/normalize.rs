@@ -7,7 +7,10 @@
 pub fn normal_char(c: char) -> Option<char> {
     match c {
         // Spaces of every width, including the ideographic space U+3000.
-        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => None,
+        // Line breaks too: a label wrapped over lines (PDF text, a cell of several paragraphs) is one label.
+        ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => {
+            None
+        }
         // Quote styles: “三安全一稳定” and "三安全一稳定" are the same label.
         '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => {
             None
@@ -20,18 +23,29 @@ pub fn normal_char(c: char) -> Option<char> {
     }
 }
 
+/// Numbering punctuation carries no meaning: `3、其他`, `3．其他` and `3. 其他` are `3.其他` (R5).
+/// Applies to a digit run standing at the start of a label or after a non-digit.
+pub fn fold_numbering(chars: &mut [char]) {
+    for i in 1..chars.len() {
+        if chars[i] == '、'
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|c| !c.is_ascii_digit())
+        {
+            chars[i] = '.';
+        }
+    }
+}
+
 /// The matching key of a label.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    out.extend(text.chars().filter_map(normal_char));
-    out
+    let mut chars: Vec<char> = text.chars().filter_map(normal_char).collect();
+    fold_numbering(&mut chars);
+    chars.into_iter().collect()
 }
 
 /// Whether two texts are the same label.
 pub fn same_label(a: &str, b: &str) -> bool {
-    a.chars()
-        .filter_map(normal_char)
-        .eq(b.chars().filter_map(normal_char))
+    normalize(a) == normalize(b)
 }
 
 #[cfg(test)]
@@ -56,6 +70,15 @@ mod tests {
     #[test]
     fn real_differences_survive() {
         assert!(!same_label("预期不补正", "逾期不补正"));
-        assert!(!same_label("1、属于国家秘密", "1.属于国家秘密"));
+        assert!(!same_label("1.属于国家机密", "1.属于国家秘密"));
+    }
+
+    #[test]
+    fn numbering_punctuation_folds() {
+        assert!(same_label("1、属于国家秘密", "1.属于国家秘密"));
+        assert!(same_label("3. 其他", "3.其他"));
+        assert!(same_label("3．其他", "3.其他"));
+        // A 、 between words is punctuation of the label itself.
+        assert!(!same_label("行政复议、行政诉讼", "行政复议.行政诉讼"));
     }
 }

@@ -1,201 +1,108 @@
-//! The parser: walks a report's lines once, recognises sections, anchors, row labels and value
-//! cells whatever their layout, and assigns values to template cells in template column order.
-//! Produces the model only; the rules turn it into findings.
+//! The reader: candidate rows from the layout step, aligned to the template's sequence of rows, and
+//! the model built from that alignment (sections, rows with their cells in template columns,
+//! labels, tables). Produces the model only; the rules turn it into findings.
 
-use super::labels::{self, Match};
-use super::lex::{self, HtmlState, Layout};
+use super::align::align;
+use super::candidates::{self, Candidate, Item, Reading, Slot};
+use super::labels::{self, RowGuess};
+use super::lex::Layout;
 use super::model::*;
-use super::segment::{Landmark, landmark, lines_with_ranges};
 use super::value;
-use super::{Rule, Span};
-use crate::template::{APPEALS_ROW, HEADER_TEXTS, ROWS, SECTIONS, TableId};
+use super::Span;
+use crate::template::{HEADER_TEXTS, ROWS, RowId, SECTIONS, TableId};
 
-/// A row that still takes values.
-struct OpenRow {
-    hit: usize,
-    /// Values read so far; assigned to template columns when the row closes.
-    values: Vec<(Span, Value)>,
-    /// The physical row (line, or `<tr>` … `</tr>`) it was opened in.
-    physical: usize,
-    closes_at_row_end: bool,
-}
-
-struct Parser<'a> {
-    text: &'a str,
-    report: Report,
-    table: Option<TableId>,
-    open: Option<OpenRow>,
-    physical: usize,
-    /// Lines of prose (no label, no value) for the narrative checks.
-    prose: Vec<Span>,
-    pending_suppressions: Vec<(Rule, usize)>,
-    /// Reused for every line.
-    line_cells: lex::LineCells,
-}
-
-/// Parses the text of one report segment.
+/// Parses the text of one report segment; also returns the spans of its prose.
 pub fn parse(text: &str) -> (Report, Vec<Span>) {
-    let mut p = Parser {
+    let reading = candidates::read(text);
+    let guesses: Vec<Option<RowGuess>> = reading
+        .candidates
+        .iter()
+        .map(|c| labels::guess_row(text, &c.fragments, c.layout == Layout::Html))
+        .collect();
+    let order: Vec<RowId> = ROWS.iter().map(|r| r.id).collect();
+    let aligned = align(reading.candidates.len(), order.len(), |i, j| {
+        score(&reading.candidates[i], guesses[i].as_ref(), order[j])
+    });
+    let mut b = Builder {
         text,
         report: Report {
+            title: reading.title.clone(),
             cells: Vec::with_capacity(256),
             rows: Vec::with_capacity(40),
             labels: Vec::with_capacity(128),
             ..Report::default()
         },
         table: None,
-        open: None,
-        physical: 0,
-        prose: Vec::new(),
-        pending_suppressions: Vec::new(),
-        line_cells: lex::LineCells::default(),
     };
-    let mut html = HtmlState::default();
-    for (range, line) in lines_with_ranges(text) {
-        p.line(range.start, line, &mut html);
+    if let Some(t) = reading.title.clone() {
+        b.push_label(t, LabelKind::Title, true, "");
     }
-    p.close_row();
-    p.finish();
-    (p.report, p.prose)
+    let matched: Vec<bool> = {
+        let mut m = vec![false; ROWS.len()];
+        for j in aligned.iter().flatten() {
+            m[order[*j]] = true;
+        }
+        m
+    };
+    for item in &reading.items {
+        match item {
+            Item::Landmark(m) => b.landmark(m.clone()),
+            Item::Candidate(i) => {
+                let c = &reading.candidates[*i];
+                let guess = guesses[*i].as_ref();
+                let placed = match aligned[*i] {
+                    Some(j) => Some((order[j], false)),
+                    // Out of template order, or a second occurrence: still a row, reported by the rules.
+                    None => guess
+                        .filter(|g| g.exact || g.score >= 0.8)
+                        .map(|g| (g.row, matched[g.row])),
+                };
+                if let Some((row, duplicate)) = placed {
+                    b.row(c, guess.filter(|g| g.row == row), row, duplicate);
+                }
+            }
+        }
+    }
+    b.finish(reading)
 }
 
-impl Parser<'_> {
-    fn line(&mut self, start: usize, line: &str, html: &mut HtmlState) {
-        if self.report.title.is_none()
-            && self.report.sections.is_empty()
-            && landmark(line) == Some(Landmark::Title)
-        {
-            let (s, e) = lex::trim(line, 0, line.len());
-            self.report.title = Some(start + s..start + e);
-            self.push_label(start + s..start + e, LabelKind::Title, true, "");
-            return;
-        }
-        if let Some(rules) = suppression(line) {
-            self.pending_suppressions
-                .extend(rules.into_iter().map(|r| (r, start)));
-            return;
-        }
-        let mut cells = std::mem::take(&mut self.line_cells);
-        let layout = lex::split_into(line, start, html, &mut cells);
-        // Every line is a physical row of its own, except in HTML, where `</tr>` ends one.
-        if layout != Layout::Html {
-            self.physical += 1;
-        }
-        let physical = self.physical;
-        let mut consumed = false;
-        // A PDF row whose label is no template label is prose that happens to end in numbers.
-        let skip_values = layout == Layout::Plain
-            && cells.cells.len() > 1
-            && cells
-                .cells
-                .first()
-                .is_some_and(|c| !value::is_value_like(&self.text[c.clone()]))
-            && labels::recognise(
-                &self.text[cells.cells[0].clone()],
-                cells.cells[0].start,
-                false,
-            )
-            .is_empty();
-        for cell in &cells.cells {
-            consumed |= self.cell(cell.clone(), layout, physical, skip_values);
-        }
-        if !consumed && layout == Layout::Plain && !line.trim().is_empty() {
-            self.prose.push(start..start + line.len());
-        }
-        // A PDF row (label and numbers on one line) ends with its line. 表四's unlabelled row does
-        // not: its numbers may come one per line, as in L1 without the pipes.
-        let close = self.open.as_ref().is_some_and(|o| {
-            (o.closes_at_row_end && cells.row_end)
-                || (layout == Layout::Plain
-                    && o.physical == physical
-                    && !o.values.is_empty()
-                    && self.report.rows[o.hit].label.is_some())
-        });
-        if close {
-            self.close_row();
-        }
-        if layout == Layout::Html && cells.row_end {
-            self.physical += 1;
-        }
-        self.line_cells = cells;
+/// How well candidate `c` stands for template row `row`; `None` when it cannot.
+fn score(c: &Candidate, guess: Option<&RowGuess>, row: RowId) -> Option<f32> {
+    let def = &ROWS[row];
+    let cells = c.cells.len();
+    let fit = if cells == def.cells { 0.1 } else { 0.0 };
+    match guess {
+        Some(g) if g.row == row => Some(g.score + fit),
+        Some(_) => None,
+        // A run of figures without a label is 表四's unlabelled row when it is long enough.
+        None if def.label.is_empty() && cells >= def.cells / 3 => Some(0.5 + fit),
+        None => None,
     }
+}
 
-    /// Handles one cell; returns whether it was a label or a value.
-    fn cell(&mut self, span: Span, layout: Layout, physical: usize, skip_values: bool) -> bool {
-        let text = &self.text[span.clone()];
-        if text.is_empty() {
-            if layout.is_row_based() && self.open.as_ref().is_some_and(|o| o.physical == physical) {
-                self.value(span, Value::Missing);
-                return true;
-            }
-            return false;
-        }
-        let parsed = value::parse(text);
-        let matches = if parsed != Value::Text {
-            Vec::new()
-        } else {
-            labels::recognise(
-                text,
-                span.start,
-                layout == Layout::Html || text.contains('<'),
-            )
-        };
-        if matches.is_empty() {
-            let value = parsed;
-            if skip_values {
-                return false;
-            }
-            if value == Value::Text {
-                // Text where the open row still expects a value is a broken value, not prose.
-                let expecting = self.open.as_ref().is_some_and(|o| {
-                    let hit = &self.report.rows[o.hit];
-                    o.values.len() < ROWS[hit.row].cells
-                        && (!layout.is_row_based() || o.physical == physical)
-                });
-                if expecting && layout != Layout::Plain {
-                    self.value(span, Value::Text);
-                    return true;
-                }
-                return false;
-            }
-            if self.open.is_none() && self.table == Some(TableId::Appeals) {
-                self.open_row(APPEALS_ROW, None, layout, physical);
-            }
-            if self.open.is_some() {
-                self.value(span, value);
-                return true;
-            }
-            return false;
-        }
-        for m in matches {
-            self.label(m, layout, physical);
-        }
-        true
-    }
+struct Builder<'a> {
+    text: &'a str,
+    report: Report,
+    /// The table the text is in, for headers that several tables share (总计, 其他).
+    table: Option<TableId>,
+}
 
-    fn label(&mut self, m: Match, layout: Layout, physical: usize) {
+impl Builder<'_> {
+    fn landmark(&mut self, m: labels::Match) {
         let mut kind = m.kind;
         match m.kind {
             LabelKind::Section(i) => {
-                self.close_row();
-                let span = m.span.clone();
                 self.report.sections.push(SectionHit {
                     index: i,
-                    heading: span.clone(),
-                    extent: span,
+                    heading: m.span.clone(),
+                    extent: m.span.clone(),
                 });
                 self.table = SECTIONS[i].table;
             }
             LabelKind::Anchor(i) => {
-                self.close_row();
                 self.table = Some(TableId::Active);
                 self.report.anchors.push((i, m.span.clone()));
             }
-            LabelKind::Row(r) => {
-                self.table = Some(ROWS[r].table);
-                self.open_row(r, Some(m.span.clone()), layout, physical);
-            }
-            LabelKind::Group(_) => self.close_row(),
             LabelKind::Header(t) => {
                 // 总计 and 其他 head columns of more than one table: read them in the table at hand.
                 if let Some(current) = self.table
@@ -210,10 +117,57 @@ impl Parser<'_> {
                     self.table = Some(t);
                 }
             }
-            LabelKind::Title => {}
+            LabelKind::Group(_) => self.table = Some(TableId::Requests),
+            LabelKind::Row(_) | LabelKind::Title => {}
         }
         self.extend_table(m.span.clone());
         self.push_label(m.span, kind, m.exact, m.canonical);
+    }
+
+    fn row(&mut self, c: &Candidate, guess: Option<&RowGuess>, row: RowId, duplicate: bool) {
+        let def = &ROWS[row];
+        self.table = Some(def.table);
+        if let Some((g, span)) = guess.and_then(|g| g.group.clone()) {
+            let canonical = crate::template::GROUPS[g].label;
+            self.extend_table(span.clone());
+            self.push_label(span, LabelKind::Group(g), true, canonical);
+        }
+        let label = guess.map(|g| g.span.clone());
+        if let Some(g) = guess {
+            self.extend_table(g.span.clone());
+            self.push_label(g.span.clone(), LabelKind::Row(row), g.exact, def.label);
+        }
+        let mut spans = cell_spans(&c.cells, def.cells);
+        if def.cells == 1 && merged_repeat(self.text, &spans) {
+            spans.truncate(1);
+        }
+        let unsure = if c.run_together {
+            Some(Unsure::RunTogether)
+        } else if spans.len() != def.cells {
+            Some(Unsure::CellCount)
+        } else {
+            None
+        };
+        let mut hit = RowHit {
+            row,
+            label,
+            cells: Vec::with_capacity(spans.len()),
+            duplicate,
+            layout: c.layout,
+            unsure,
+        };
+        for (col, span) in spans.into_iter().enumerate() {
+            let value = value::parse(&self.text[span.clone()]);
+            self.extend_table(span.clone());
+            self.report.cells.push(Cell {
+                row,
+                col,
+                span,
+                value,
+            });
+            hit.cells.push(self.report.cells.len() - 1);
+        }
+        self.report.rows.push(hit);
     }
 
     fn push_label(&mut self, span: Span, kind: LabelKind, exact: bool, canonical: &'static str) {
@@ -225,63 +179,6 @@ impl Parser<'_> {
         });
     }
 
-    fn open_row(&mut self, row: usize, label: Option<Span>, layout: Layout, physical: usize) {
-        self.close_row();
-        let duplicate = self.report.rows.iter().any(|h| h.row == row);
-        self.report.rows.push(RowHit {
-            row,
-            label,
-            cells: Vec::new(),
-            duplicate,
-            layout,
-        });
-        // A label alone on its line (L1, or a PDF row broken after its label) takes the numbers of the
-        // following lines; a table row ends with its row.
-        self.open = Some(OpenRow {
-            hit: self.report.rows.len() - 1,
-            values: Vec::new(),
-            physical,
-            closes_at_row_end: layout.is_row_based(),
-        });
-    }
-
-    fn value(&mut self, span: Span, value: Value) {
-        let Some(open) = self.open.as_mut() else {
-            return;
-        };
-        open.values.push((span.clone(), value));
-        self.extend_table(span);
-    }
-
-    /// Assigns the open row's values to template columns. Merged cells written as empty cells
-    /// (a second label column, a value spanning three columns) are dropped from either end while
-    /// the row has more cells than the template; a merged value repeated across its span counts once.
-    fn close_row(&mut self) {
-        let Some(open) = self.open.take() else { return };
-        let hit = &mut self.report.rows[open.hit];
-        let expected = ROWS[hit.row].cells;
-        let mut values = open.values;
-        let blank = |v: &(Span, Value)| v.0.is_empty();
-        while values.len() > expected && values.first().is_some_and(blank) {
-            values.remove(0);
-        }
-        while values.len() > expected && values.last().is_some_and(blank) {
-            values.pop();
-        }
-        if expected == 1 && values.len() > 1 && values.iter().all(|v| v.1 == values[0].1) {
-            values.truncate(1);
-        }
-        for (col, (span, value)) in values.into_iter().enumerate() {
-            self.report.cells.push(Cell {
-                row: hit.row,
-                col,
-                span,
-                value,
-            });
-            hit.cells.push(self.report.cells.len() - 1);
-        }
-    }
-
     fn extend_table(&mut self, span: Span) {
         let Some(table) = self.table else { return };
         match self.report.tables.last_mut() {
@@ -290,8 +187,9 @@ impl Parser<'_> {
         }
     }
 
-    fn finish(&mut self) {
+    fn finish(mut self, reading: Reading) -> (Report, Vec<Span>) {
         let len = self.text.len();
+        self.report.labels.sort_by_key(|l| l.span.start);
         let starts: Vec<usize> = self
             .report
             .sections
@@ -301,7 +199,7 @@ impl Parser<'_> {
         for (i, s) in self.report.sections.iter_mut().enumerate() {
             s.extent = s.heading.start..starts.get(i + 1).copied().unwrap_or(len);
         }
-        for (rule, at) in std::mem::take(&mut self.pending_suppressions) {
+        for (rule, at) in reading.suppressions {
             let end = self
                 .report
                 .tables
@@ -320,21 +218,93 @@ impl Parser<'_> {
         self.report.cells.shrink_to_fit();
         self.report.labels.shrink_to_fit();
         self.report.rows.shrink_to_fit();
+        (self.report, reading.prose)
     }
 }
 
-/// `<!-- ogi-disable CODE … -->` or `# ogi-disable CODE …`: the rules switched off for the next table.
-fn suppression(line: &str) -> Option<Vec<Rule>> {
-    let first = line.bytes().find(|b| !b.is_ascii_whitespace())?;
-    if first != b'<' && first != b'#' {
-        return None;
+/// The cells of a row once its template width is known. A bare `|` line (L1) is a blank cell while
+/// the row still lacks cells before a figure, and the row's end otherwise; one lone `|` after the
+/// figures is the row's end, as the example writes it, never a guessed blank. Merged cells written
+/// as empty cells are dropped from either end while the row has more cells than the template, and
+/// a merged value repeated across its span counts once.
+fn cell_spans(slots: &[Slot], expected: usize) -> Vec<Span> {
+    let hard_total = slots.iter().filter(|s| matches!(s, Slot::Cell(_))).count();
+    let trailing_soft = slots
+        .iter()
+        .rev()
+        .take_while(|s| matches!(s, Slot::Soft(_)))
+        .count();
+    let mut out: Vec<Span> = Vec::with_capacity(expected);
+    let mut hard_seen = 0;
+    for (i, slot) in slots.iter().enumerate() {
+        match slot {
+            Slot::Cell(s) => {
+                hard_seen += 1;
+                out.push(s.clone());
+            }
+            Slot::Soft(at) => {
+                let in_tail = i >= slots.len() - trailing_soft;
+                let hard_after = hard_total - hard_seen;
+                let room = out.len() + hard_after < expected;
+                let ends_row = in_tail && trailing_soft == 1 && hard_total > 0;
+                if room && !ends_row {
+                    out.push(*at..*at);
+                }
+            }
+        }
     }
-    let t = line.trim();
-    let body = t
-        .strip_prefix("<!--")
-        .and_then(|b| b.strip_suffix("-->"))
-        .or_else(|| t.strip_prefix('#'))?
-        .trim()
-        .strip_prefix("ogi-disable")?;
-    Some(body.split([' ', ',']).filter_map(Rule::from_code).collect())
+    while out.len() > expected && out.first().is_some_and(|s| s.is_empty()) {
+        out.remove(0);
+    }
+    while out.len() > expected && out.last().is_some_and(|s| s.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Whether a row of one cell holds a merged value repeated across its span (read once).
+fn merged_repeat(text: &str, spans: &[Span]) -> bool {
+    spans.len() > 1 && spans.iter().all(|s| text[s.clone()] == text[spans[0].clone()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn soft(at: usize) -> Slot {
+        Slot::Soft(at)
+    }
+    fn cell(at: usize) -> Slot {
+        Slot::Cell(at..at + 1)
+    }
+
+    #[test]
+    fn bare_pipes_are_blank_cells_before_figures_and_the_end_after_them() {
+        // Six blanks then the total (a row whose applicant cells were left blank).
+        let mut slots: Vec<Slot> = (0..6).map(soft).collect();
+        slots.push(cell(10));
+        assert_eq!(cell_spans(&slots, 7).len(), 7);
+        // Seven figures then the row's closing pipe.
+        let mut slots: Vec<Slot> = (0..7).map(cell).collect();
+        slots.push(soft(20));
+        assert_eq!(cell_spans(&slots, 7).len(), 7);
+        // Six figures and one pipe: a cell was lost, not left blank.
+        let mut slots: Vec<Slot> = (0..6).map(cell).collect();
+        slots.push(soft(20));
+        assert_eq!(cell_spans(&slots, 7).len(), 6);
+        // A row of blanks only, and its end.
+        let slots: Vec<Slot> = (0..8).map(soft).collect();
+        assert_eq!(cell_spans(&slots, 7).len(), 7);
+    }
+
+    #[test]
+    fn merged_empty_cells_are_dropped_beyond_the_template_width() {
+        let slots = vec![
+            Slot::Cell(0..0),
+            cell(1),
+            Slot::Cell(5..5),
+            Slot::Cell(6..6),
+        ];
+        assert_eq!(cell_spans(&slots, 1), vec![1..2]);
+    }
 }

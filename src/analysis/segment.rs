@@ -28,9 +28,10 @@ const TITLE_PHRASE: &str = "政府信息公开工作年度报告";
 const FIRST_PHRASE: &str = "总体情况";
 /// Titles are short; a sentence that mentions the annual report in passing is no title.
 const TITLE_MAX_CHARS: usize = 80;
-/// A title split over several lines (an HTML `<title>` and `<h1>`, a two-line heading) is one report
-/// when the parts stand this close together.
-pub const TITLE_CONTINUATION_LINES: usize = 6;
+/// A title split over several lines (an HTML `<title>` and `<h1>`, a two-line heading), or repeated
+/// by a web page's header above the report (R8, with 字号 / 发布时间 / 来源 lines between), is one
+/// report when the titles stand this close together and no 一、总体情况 came between them.
+pub const TITLE_CONTINUATION_LINES: usize = 24;
 
 /// The visible text of a line: markup (`#`, `*`, `>`, HTML tags, table pipes) removed, normalised.
 fn visible(line: &str) -> String {

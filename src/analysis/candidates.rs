@@ -1,0 +1,446 @@
+//! The layout step of the reader: turns a report's lines, whatever their layout, into candidate rows
+//! (label fragments and value cells, with their spans), landmarks (headings, anchors, headers, group
+//! labels) and prose. It only proposes: which candidate is which template row is decided by the
+//! aligner. The layouts differ only in how a physical line becomes cells; everything after that
+//! (wrapped labels, label-less runs of numbers, page furniture between rows) is one mechanism.
+
+use super::labels::{self, Match};
+use super::lex::{self, HtmlState, Layout, Piece};
+use super::model::LabelKind;
+use super::normalize::normal_char;
+use super::segment::{Landmark, landmark, lines_with_ranges};
+use super::{Rule, Span};
+
+/// A value position of a candidate row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// A cell's text (empty: an empty cell).
+    Cell(Span),
+    /// A line of one `|` in L1: a blank cell or the row's end, decided once the row is known.
+    Soft(usize),
+}
+
+/// A row as the text proposes it: label fragments in reading order, then value cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Label text, possibly wrapped over several lines and preceded by group labels or furniture.
+    pub fragments: Vec<Span>,
+    pub cells: Vec<Slot>,
+    pub layout: Layout,
+    /// Its figures are run together with the label (`规章000`): present, but unreadable.
+    pub run_together: bool,
+}
+
+/// What the reader found, in text order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A heading, anchor, header or group label that is no row.
+    Landmark(Match),
+    /// Index into [`Reading::candidates`].
+    Candidate(usize),
+}
+
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub title: Option<Span>,
+    pub items: Vec<Item>,
+    pub candidates: Vec<Candidate>,
+    /// Lines (or HTML paragraphs) of prose, for the narrative figures.
+    pub prose: Vec<Span>,
+    /// `ogi-disable` comments: the rules and where the comment stands.
+    pub suppressions: Vec<(Rule, usize)>,
+}
+
+/// A candidate still taking fragments or cells.
+struct Open {
+    candidate: Candidate,
+    /// Its last fragment is a whole template row label on its own.
+    complete_label: bool,
+    /// It ends with its physical line (a PDF row: label and numbers on one line).
+    ends_with_line: bool,
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    out: Reading,
+    open: Option<Open>,
+    /// Cells of the HTML row being read (a `<tr>` may span lines).
+    html_row: Vec<Span>,
+    /// The last candidate closed with its numbers on a line of their own and a label that is no
+    /// template label yet: PDF text may continue the label on the line after the numbers.
+    continuable: Option<usize>,
+    in_report_body: bool,
+    line_cells: lex::LineCells,
+}
+
+/// Reads one report segment.
+pub fn read(text: &str) -> Reading {
+    let mut r = Reader {
+        text,
+        out: Reading::default(),
+        open: None,
+        html_row: Vec::new(),
+        continuable: None,
+        in_report_body: false,
+        line_cells: lex::LineCells::default(),
+    };
+    let mut html = HtmlState::default();
+    for (range, line) in lines_with_ranges(text) {
+        r.line(range.start, line, &mut html);
+    }
+    r.close();
+    r.out
+}
+
+/// Longer text without figures is prose, not a label.
+const MAX_LABEL_CHARS: usize = 90;
+/// Fragments kept for one label: a label wrapped over four lines after a group label and furniture.
+const MAX_FRAGMENTS: usize = 8;
+
+fn is_prose(text: &str) -> bool {
+    text.contains(['。', '；'])
+        || text.chars().filter(|&c| normal_char(c).is_some()).count() > MAX_LABEL_CHARS
+}
+
+/// The template labels recognised in a text cell, and whether they are all landmarks (no row).
+fn landmarks_only(found: &[Match]) -> bool {
+    !found.is_empty()
+        && found
+            .iter()
+            .all(|m| !matches!(m.kind, LabelKind::Row(_) | LabelKind::Title))
+}
+
+fn is_exact_row(found: &[Match]) -> bool {
+    found.len() == 1 && found[0].exact && matches!(found[0].kind, LabelKind::Row(_))
+}
+
+impl<'a> Reader<'a> {
+    fn line(&mut self, start: usize, line: &str, html: &mut HtmlState) {
+        if !self.in_report_body && landmark(line) == Some(Landmark::Title) {
+            // A page header may repeat the title before the report (R8): one title, one report.
+            if self.out.title.is_none() {
+                let (s, e) = lex::trim(line, 0, line.len());
+                self.out.title = Some(start + s..start + e);
+            }
+            return;
+        }
+        if let Some(rules) = suppression(line) {
+            self.out
+                .suppressions
+                .extend(rules.into_iter().map(|r| (r, start)));
+            return;
+        }
+        let mut cells = std::mem::take(&mut self.line_cells);
+        let layout = lex::split_into(line, start, html, &mut cells);
+        match layout {
+            Layout::Pipe | Layout::Tab => {
+                let row: Vec<Span> = cells.cells().cloned().collect();
+                if !row.is_empty() {
+                    self.physical_row(row, layout);
+                }
+            }
+            Layout::Html => {
+                for piece in &cells.pieces {
+                    match piece {
+                        Piece::Cell(s) => self.html_row.push(s.clone()),
+                        Piece::RowEnd => {
+                            let row = std::mem::take(&mut self.html_row);
+                            if !row.is_empty() {
+                                self.physical_row(row, Layout::Html);
+                            }
+                        }
+                        Piece::Block(s) => self.block(s.clone()),
+                        Piece::SoftBlank(_) => {}
+                    }
+                }
+            }
+            Layout::Flat | Layout::Plain => self.stream(&cells.pieces, layout),
+        }
+        if let Some(open) = &self.open
+            && open.ends_with_line
+        {
+            self.close();
+        }
+        self.line_cells = cells;
+    }
+
+    fn cell_text(&self, span: &Span) -> &'a str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// One line of L1 cells, blank-line cells, PDF rows or prose.
+    fn stream(&mut self, pieces: &[Piece], layout: Layout) {
+        let mut label: Option<Span> = None;
+        let mut values: Vec<Slot> = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Cell(s) => {
+                    let t = self.cell_text(s);
+                    if label.is_none() && values.is_empty() && !lex::is_cell_like(t) {
+                        label = Some(s.clone());
+                    } else {
+                        values.push(Slot::Cell(s.clone()));
+                    }
+                }
+                Piece::SoftBlank(at) => values.push(Slot::Soft(*at)),
+                Piece::RowEnd | Piece::Block(_) => {}
+            }
+        }
+        let had_label = label.is_some();
+        if let Some(span) = label
+            && !self.label_text(span, layout, values.iter().any(|v| matches!(v, Slot::Cell(_))))
+        {
+            return;
+        }
+        if values.is_empty() {
+            return;
+        }
+        let hard = values.iter().filter(|v| matches!(v, Slot::Cell(_))).count();
+        if self.open.is_none() {
+            if hard == 0 {
+                // A bare `|` with no row open is the end of a row or a merged cell.
+                return;
+            }
+            self.start(Vec::new(), layout);
+        }
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let label_less = open.candidate.cells.is_empty() && !had_label;
+        open.candidate.cells.extend(values);
+        // A PDF row ends with its line: label and numbers together, or a run of numbers.
+        if layout == Layout::Plain && (had_label || hard > 1) {
+            open.ends_with_line = true;
+            if label_less && !open.complete_label && !open.candidate.fragments.is_empty() {
+                self.continuable = Some(self.out.candidates.len());
+            }
+        }
+    }
+
+    /// A text cell of a stream line. Returns whether values on the same line belong to a row.
+    fn label_text(&mut self, span: Span, layout: Layout, with_values: bool) -> bool {
+        let text = self.cell_text(&span);
+        let found = labels::recognise(text, span.start, text.contains('<'));
+        if landmarks_only(&found) {
+            self.close();
+            self.landmarks(found);
+            return false;
+        }
+        if !with_values && layout == Layout::Plain {
+            // PDF text wraps prose and labels alike: a short line is both prose and a possible fragment.
+            self.out.prose.push(span.clone());
+            if is_prose(text) {
+                self.close();
+                self.continuable = None;
+                return false;
+            }
+        }
+        if let Some((label, figures)) = run_together(text, span.start)
+            && labels::recognise(self.cell_text(&label), label.start, text.contains('<'))
+                .first()
+                .is_some_and(|m| m.exact && matches!(m.kind, LabelKind::Row(_)))
+        {
+            self.close();
+            self.start(vec![label], layout);
+            if let Some(open) = self.open.as_mut() {
+                open.candidate.cells.push(Slot::Cell(figures));
+                open.candidate.run_together = true;
+            }
+            self.close();
+            return false;
+        }
+        let exact_row = is_exact_row(&found);
+        if !exact_row
+            && !with_values
+            && let Some(i) = self.continuable.take()
+            && self.open.is_none()
+        {
+            // The end of a label wrapped around its numbers (`…只计这一情` / numbers / `形，…）`).
+            let mut fragments = self.out.candidates[i].fragments.clone();
+            fragments.push(span.clone());
+            let before = labels::guess_row(self.text, &self.out.candidates[i].fragments, false);
+            let after = labels::guess_row(self.text, &fragments, false);
+            if after
+                .as_ref()
+                .is_some_and(|a| before.as_ref().is_none_or(|b| a.score > b.score))
+            {
+                self.out.candidates[i].fragments = fragments;
+                return false;
+            }
+        }
+        self.continuable = None;
+        match self.open.as_mut() {
+            Some(open) if open.candidate.cells.is_empty() && !(exact_row && open.complete_label) => {
+                open.candidate.fragments.push(span);
+                if open.candidate.fragments.len() > MAX_FRAGMENTS {
+                    open.candidate.fragments.remove(0);
+                }
+                open.complete_label = exact_row;
+            }
+            _ => {
+                self.close();
+                self.start(vec![span], layout);
+                if let Some(open) = self.open.as_mut() {
+                    open.complete_label = exact_row;
+                }
+            }
+        }
+        true
+    }
+
+    /// One table row of a pipe, tab or HTML table.
+    fn physical_row(&mut self, mut cells: Vec<Span>, layout: Layout) {
+        self.continuable = None;
+        // Leading empty cells are merged label columns (`| | 2.其他法律…`).
+        let lead = cells.iter().take_while(|c| c.is_empty()).count();
+        cells.drain(..lead);
+        let split = cells
+            .iter()
+            .position(|c| c.is_empty() || lex::is_cell_like(self.cell_text(c)))
+            .unwrap_or(cells.len());
+        let values: Vec<Slot> = cells[split..].iter().cloned().map(Slot::Cell).collect();
+        let texts: Vec<Span> = cells[..split].to_vec();
+        if texts.is_empty() && values.iter().all(|v| matches!(v, Slot::Cell(s) if s.is_empty())) {
+            return;
+        }
+        let html = layout == Layout::Html;
+        let has_figure = cells
+            .iter()
+            .any(|c| !c.is_empty() && lex::is_cell_like(self.cell_text(c)));
+        if !has_figure {
+            // No figure: a heading, anchor or header row, a label wrapped onto the next row, or a
+            // data row whose cells are all blank.
+            let all_texts: Vec<Span> = cells.iter().filter(|c| !c.is_empty()).cloned().collect();
+            let found: Vec<Vec<Match>> = all_texts
+                .iter()
+                .map(|t| labels::recognise(self.cell_text(t), t.start, html))
+                .collect();
+            if found.iter().all(|f| landmarks_only(f)) {
+                self.close();
+                for f in found {
+                    self.landmarks(f);
+                }
+                return;
+            }
+            let names_row = found
+                .iter()
+                .any(|f| f.iter().any(|m| matches!(m.kind, LabelKind::Row(_))));
+            if !names_row {
+                match self.open.as_mut() {
+                    Some(open) if open.candidate.cells.is_empty() => {
+                        open.candidate.fragments.extend(all_texts);
+                        let excess = open.candidate.fragments.len().saturating_sub(MAX_FRAGMENTS);
+                        open.candidate.fragments.drain(..excess);
+                    }
+                    _ => {
+                        self.close();
+                        self.start(all_texts, layout);
+                    }
+                }
+                return;
+            }
+        }
+        let mut fragments = match self.open.take() {
+            Some(open) if open.candidate.cells.is_empty() && !open.complete_label => {
+                open.candidate.fragments
+            }
+            other => {
+                self.open = other;
+                self.close();
+                Vec::new()
+            }
+        };
+        fragments.extend(texts);
+        self.open = Some(Open {
+            candidate: Candidate {
+                fragments,
+                cells: values,
+                layout,
+                run_together: false,
+            },
+            complete_label: false,
+            ends_with_line: false,
+        });
+        self.close();
+    }
+
+    /// HTML text outside table cells: a heading or a paragraph.
+    fn block(&mut self, span: Span) {
+        let text = self.cell_text(&span);
+        let found = labels::recognise(text, span.start, true);
+        self.close();
+        if landmarks_only(&found) {
+            self.landmarks(found);
+        } else {
+            self.out.prose.push(span);
+        }
+    }
+
+    fn landmarks(&mut self, found: Vec<Match>) {
+        self.continuable = None;
+        for m in found {
+            if matches!(m.kind, LabelKind::Section(_)) {
+                self.in_report_body = true;
+            }
+            self.out.items.push(Item::Landmark(m));
+        }
+    }
+
+    fn start(&mut self, fragments: Vec<Span>, layout: Layout) {
+        self.open = Some(Open {
+            candidate: Candidate {
+                fragments,
+                cells: Vec::new(),
+                layout,
+                run_together: false,
+            },
+            complete_label: false,
+            ends_with_line: false,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let c = open.candidate;
+        if c.fragments.is_empty() && c.cells.is_empty() {
+            return;
+        }
+        self.out
+            .items
+            .push(Item::Candidate(self.out.candidates.len()));
+        self.out.candidates.push(c);
+    }
+}
+
+/// `规章000`: a row label with its figures run together (R9). Returns the label and the figures.
+fn run_together(text: &str, base: usize) -> Option<(Span, Span)> {
+    let digits = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()?
+        .0;
+    let label = text[..digits].trim_end();
+    if digits < 2 || text.len() - digits < 2 || label.ends_with(['.', '、', '．', ' ']) {
+        return None;
+    }
+    Some((base..base + label.len(), base + digits..base + text.len()))
+}
+
+/// `<!-- ogi-disable CODE … -->` or `# ogi-disable CODE …`: the rules switched off for the next table.
+fn suppression(line: &str) -> Option<Vec<Rule>> {
+    let first = line.bytes().find(|b| !b.is_ascii_whitespace())?;
+    if first != b'<' && first != b'#' {
+        return None;
+    }
+    let t = line.trim();
+    let body = t
+        .strip_prefix("<!--")
+        .and_then(|b| b.strip_suffix("-->"))
+        .or_else(|| t.strip_prefix('#'))?
+        .trim()
+        .strip_prefix("ogi-disable")?;
+    Some(body.split([' ', ',']).filter_map(Rule::from_code).collect())
+}
