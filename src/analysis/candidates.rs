@@ -188,7 +188,11 @@ impl<'a> Reader<'a> {
         }
         let had_label = label.is_some();
         if let Some(span) = label
-            && !self.label_text(span, layout, values.iter().any(|v| matches!(v, Slot::Cell(_))))
+            && !self.label_text(
+                span,
+                layout,
+                values.iter().any(|v| matches!(v, Slot::Cell(_))),
+            )
         {
             return;
         }
@@ -206,12 +210,11 @@ impl<'a> Reader<'a> {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        let label_less = open.candidate.cells.is_empty() && !had_label;
         open.candidate.cells.extend(values);
         // A PDF row ends with its line: label and numbers together, or a run of numbers.
         if layout == Layout::Plain && (had_label || hard > 1) {
             open.ends_with_line = true;
-            if label_less && !open.complete_label && !open.candidate.fragments.is_empty() {
+            if !open.complete_label && !open.candidate.fragments.is_empty() {
                 self.continuable = Some(self.out.candidates.len());
             }
         }
@@ -270,7 +273,9 @@ impl<'a> Reader<'a> {
         }
         self.continuable = None;
         match self.open.as_mut() {
-            Some(open) if open.candidate.cells.is_empty() && !(exact_row && open.complete_label) => {
+            Some(open)
+                if open.candidate.cells.is_empty() && !(exact_row && open.complete_label) =>
+            {
                 open.candidate.fragments.push(span);
                 if open.candidate.fragments.len() > MAX_FRAGMENTS {
                     open.candidate.fragments.remove(0);
@@ -300,7 +305,11 @@ impl<'a> Reader<'a> {
             .unwrap_or(cells.len());
         let values: Vec<Slot> = cells[split..].iter().cloned().map(Slot::Cell).collect();
         let texts: Vec<Span> = cells[..split].to_vec();
-        if texts.is_empty() && values.iter().all(|v| matches!(v, Slot::Cell(s) if s.is_empty())) {
+        if texts.is_empty()
+            && values
+                .iter()
+                .all(|v| matches!(v, Slot::Cell(s) if s.is_empty()))
+        {
             return;
         }
         let html = layout == Layout::Html;

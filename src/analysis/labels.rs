@@ -456,55 +456,29 @@ fn row_of(entry: usize) -> Option<RowId> {
 /// label may start (each fragment, each numbering); then known confusions and a bounded edit
 /// distance against the rows of the template.
 pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess> {
-    let mut n = Normal {
-        chars: Vec::new(),
-        ranges: Vec::new(),
-    };
-    let mut starts: Vec<usize> = Vec::with_capacity(fragments.len() + 2);
-    for f in fragments {
-        let Some(part) = text.get(f.clone()) else {
-            continue;
-        };
-        let p = normal(part, f.start, html || part.contains('<'));
-        starts.push(n.chars.len());
-        n.chars.extend(p.chars);
-        n.ranges.extend(p.ranges);
-    }
-    let len = n.chars.len();
-    if len == 0 || len > MAX_FRAGMENT_CHARS {
-        return None;
-    }
-    for p in 0..len {
-        if is_numbering_at(&n.chars, p) {
-            starts.push(p);
-        }
-    }
-    starts.sort_unstable();
-    starts.dedup();
-    let group_before = |s: usize| -> Option<(usize, Span)> {
-        starts.iter().filter(|&&t| t < s).find_map(|&t| {
-            let entry = lookup(n.chars.get(t..s)?)?;
-            match index().entries[entry].kind {
-                LabelKind::Group(g) => Some((g, n.span(t, s))),
-                _ => None,
-            }
+    let parts: Vec<Normal> = fragments
+        .iter()
+        .filter_map(|f| {
+            let part = text.get(f.clone())?;
+            Some(normal(part, f.start, html || part.contains('<')))
         })
-    };
-    for &s in &starts {
-        let key = &n.chars[s..];
-        if key.len() > MAX_LABEL_CHARS {
-            continue;
-        }
-        if let Some(row) = lookup(key).and_then(row_of) {
-            return Some(RowGuess {
-                row,
-                span: n.span(s, len),
-                exact: true,
-                score: 1.0,
-                group: group_before(s),
-            });
+        .collect();
+    if let Some(exact) = exact_guess(&parts, None) {
+        return Some(exact);
+    }
+    // PDF text interleaves a vertical group label with a wrapped row label (`2、…通知要` /
+    // `他处理` / `求缴纳费用…`): without one fragment, the rest may be the label exactly.
+    if parts.len() >= 3 {
+        for skip in 0..parts.len() - 1 {
+            if let Some(mut g) = exact_guess(&parts, Some(skip)) {
+                // The label is as the template writes it; only the reading skipped text inside it.
+                g.score = 0.95;
+                return Some(g);
+            }
         }
     }
+    let (n, starts) = assemble(&parts, None)?;
+    let len = n.chars.len();
     // Damaged labels: the latest few starts, each against every row label.
     let mut best: Option<(f32, usize, usize)> = None;
     for &s in starts.iter().rev().take(4) {
@@ -524,8 +498,70 @@ pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess>
         span: n.span(s, len),
         exact: false,
         score,
-        group: group_before(s),
+        group: group_before(&n, &starts, s),
     })
+}
+
+/// The fragments' normalised text (leaving out fragment `skip`) and the places a label may start.
+fn assemble(parts: &[Normal], skip: Option<usize>) -> Option<(Normal, Vec<usize>)> {
+    let mut n = Normal {
+        chars: Vec::new(),
+        ranges: Vec::new(),
+    };
+    let mut starts: Vec<usize> = Vec::with_capacity(parts.len() + 2);
+    for (k, p) in parts.iter().enumerate() {
+        if Some(k) == skip {
+            continue;
+        }
+        starts.push(n.chars.len());
+        n.chars.extend_from_slice(&p.chars);
+        n.ranges.extend_from_slice(&p.ranges);
+    }
+    let len = n.chars.len();
+    if len == 0 || len > MAX_FRAGMENT_CHARS {
+        return None;
+    }
+    for p in 0..len {
+        if is_numbering_at(&n.chars, p) {
+            starts.push(p);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    Some((n, starts))
+}
+
+/// A group label standing before the row label that starts at `s`.
+fn group_before(n: &Normal, starts: &[usize], s: usize) -> Option<(usize, Span)> {
+    starts.iter().filter(|&&t| t < s).find_map(|&t| {
+        let entry = lookup(n.chars.get(t..s)?)?;
+        match index().entries[entry].kind {
+            LabelKind::Group(g) => Some((g, n.span(t, s))),
+            _ => None,
+        }
+    })
+}
+
+/// The row whose label the fragments end with exactly, from the earliest place it can start.
+fn exact_guess(parts: &[Normal], skip: Option<usize>) -> Option<RowGuess> {
+    let (n, starts) = assemble(parts, skip)?;
+    let len = n.chars.len();
+    for &s in &starts {
+        let key = &n.chars[s..];
+        if key.len() > MAX_LABEL_CHARS {
+            continue;
+        }
+        if let Some(row) = lookup(key).and_then(row_of) {
+            return Some(RowGuess {
+                row,
+                span: n.span(s, len),
+                exact: true,
+                score: 1.0,
+                group: group_before(&n, &starts, s),
+            });
+        }
+    }
+    None
 }
 
 /// The row label closest to `key`: a known confusion, or an edit distance of at most a quarter of

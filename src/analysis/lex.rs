@@ -292,7 +292,8 @@ pub fn is_cell_like(field: &str) -> bool {
     if !(first.is_ascii_digit() || ('０'..='９').contains(&first)) {
         return false;
     }
-    let after_digits = field.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let after_digits =
+        field.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     !after_digits.starts_with(['.', '、', '．', '。', ','])
         || after_digits[after_digits.chars().next().map_or(0, char::len_utf8)..]
             .starts_with(|c: char| c.is_ascii_digit())
@@ -348,8 +349,23 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "title" | "section"
-            | "article" | "body" | "head" | "ul" | "ol" | "hr"
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "title"
+            | "section"
+            | "article"
+            | "body"
+            | "head"
+            | "ul"
+            | "ol"
+            | "hr"
     )
 }
 

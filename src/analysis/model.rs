@@ -172,7 +172,11 @@ impl Report {
     /// Fills [`Report::grid`] once the rows are known.
     pub fn index_cells(&mut self) {
         self.grid = vec![None; crate::template::ROWS.len() * GRID_COLUMNS];
-        for hit in self.rows.iter().filter(|h| !h.duplicate && h.unsure.is_none()) {
+        for hit in self
+            .rows
+            .iter()
+            .filter(|h| !h.duplicate && h.unsure.is_none())
+        {
             for &i in &hit.cells {
                 let col = self.cells[i].col;
                 if col < GRID_COLUMNS {

@@ -8,9 +8,14 @@ pub fn normal_char(c: char) -> Option<char> {
     match c {
         // Spaces of every width, including the ideographic space U+3000.
         // Line breaks too: a label wrapped over lines (PDF text, a cell of several paragraphs) is one label.
-        ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => {
-            None
-        }
+        ' '
+        | '\t'
+        | '\n'
+        | '\r'
+        | '\u{3000}'
+        | '\u{00A0}'
+        | '\u{2002}'..='\u{200B}'
+        | '\u{FEFF}' => None,
         // Quote styles: “三安全一稳定” and "三安全一稳定" are the same label.
         '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '＂' | '＇' => {
             None

@@ -2,13 +2,13 @@
 //! the model built from that alignment (sections, rows with their cells in template columns,
 //! labels, tables). Produces the model only; the rules turn it into findings.
 
+use super::Span;
 use super::align::align;
 use super::candidates::{self, Candidate, Item, Reading, Slot};
 use super::labels::{self, RowGuess};
 use super::lex::Layout;
 use super::model::*;
 use super::value;
-use super::Span;
 use crate::template::{HEADER_TEXTS, ROWS, RowId, SECTIONS, TableId};
 
 /// Parses the text of one report segment; also returns the spans of its prose.
@@ -264,7 +264,10 @@ fn cell_spans(slots: &[Slot], expected: usize) -> Vec<Span> {
 
 /// Whether a row of one cell holds a merged value repeated across its span (read once).
 fn merged_repeat(text: &str, spans: &[Span]) -> bool {
-    spans.len() > 1 && spans.iter().all(|s| text[s.clone()] == text[spans[0].clone()])
+    spans.len() > 1
+        && spans
+            .iter()
+            .all(|s| text[s.clone()] == text[spans[0].clone()])
 }
 
 #[cfg(test)]

@@ -95,7 +95,10 @@ pub const SECTIONS: [SectionDef; 6] = [
         numeral: "三",
         title: "收到和处理政府信息公开申请情况",
         title_en: "Applications received and handled",
-        aliases: &["行政机关收到和处理政府信息公开申请的情况", "收到和处理政府信息公开申请的情况"],
+        aliases: &[
+            "行政机关收到和处理政府信息公开申请的情况",
+            "收到和处理政府信息公开申请的情况",
+        ],
         table: Some(TableId::Requests),
         basis: basis::SECTION_REQUESTS,
     },

@@ -1,8 +1,9 @@
-//! The balance rules: every template equation evaluated by one mechanism. An equation with a
-//! missing or non-numeric cell is skipped, never computed with a guessed 0.
+//! The balance rules: every template equation evaluated by one mechanism. A blank cell counts as 0
+//! (many reports leave every zero blank) and a failing equation says it used one; an equation with
+//! a cell the reader could not read (a missing or unsure row, text, a decimal) is skipped.
 
 use super::row_name;
-use crate::analysis::model::Report;
+use crate::analysis::model::{Report, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
 use crate::template::{Equation, ROWS, TableId, column_label, equations};
 
@@ -16,6 +17,8 @@ pub struct EquationCheck {
     pub terms: Vec<(i8, usize)>,
     pub expected: i64,
     pub actual: i64,
+    /// Cells of the equation that were blank and counted as 0 (indices into `Report::cells`).
+    pub blanks: Vec<usize>,
 }
 
 impl EquationCheck {
@@ -36,14 +39,15 @@ pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
         let Some(total) = index_of(eq.total) else {
             continue;
         };
-        let Some(actual) = report.cells[total].value.as_int() else {
+        let mut blanks = Vec::new();
+        let Some(actual) = counted(report, total, &mut blanks) else {
             continue;
         };
         let mut expected: i64 = 0;
         let mut terms = Vec::with_capacity(eq.terms.len());
         for &(sign, at) in &eq.terms {
             let Some(i) = index_of(at) else { continue 'eq };
-            let Some(v) = report.cells[i].value.as_int() else {
+            let Some(v) = counted(report, i, &mut blanks) else {
                 continue 'eq;
             };
             expected = expected.saturating_add(i64::from(sign).saturating_mul(v));
@@ -55,9 +59,22 @@ pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
             terms,
             expected,
             actual,
+            blanks,
         });
     }
     out
+}
+
+/// A cell's value as an equation counts it: a blank is 0 (and remembered), text is unusable.
+fn counted(report: &Report, cell: usize, blanks: &mut Vec<usize>) -> Option<i64> {
+    match report.cells[cell].value {
+        Value::Int(v) => Some(v),
+        Value::Missing => {
+            blanks.push(cell);
+            Some(0)
+        }
+        Value::Decimal(_) | Value::Text => None,
+    }
 }
 
 /// How the total of an equation is named: `“（七）总计”自然人`, `行政复议总计`.
@@ -95,8 +112,13 @@ pub fn terms_text(report: &Report, check: &EquationCheck) -> String {
     let mut s = String::new();
     for (k, &(sign, i)) in check.terms.iter().enumerate() {
         let v = report.cells[i].value.as_int().unwrap_or(0);
+        let v = if report.cells[i].value == Value::Missing {
+            "空白".to_string()
+        } else {
+            v.to_string()
+        };
         match (k, sign < 0) {
-            (0, false) => s.push_str(&v.to_string()),
+            (0, false) => s.push_str(&v),
             (0, true) => s.push_str(&format!("−{v}")),
             (_, false) => s.push_str(&format!(" + {v}")),
             (_, true) => s.push_str(&format!(" − {v}")),
@@ -132,11 +154,26 @@ pub fn check(report: &Report, checks: &[EquationCheck], out: &mut Vec<Finding>) 
                 format!("{place_en}: {word_en}"),
             )
         };
+        let total_blank = total.value == Value::Missing;
+        let (actual_zh, actual_en) = if total_blank {
+            ("空白".to_string(), "blank".to_string())
+        } else {
+            (c.actual.to_string(), c.actual.to_string())
+        };
+        let (note_zh, note_en) = if c.blanks.iter().any(|&b| b != c.total) {
+            ("（空白按 0 计）", " (blank cells counted as 0)")
+        } else {
+            ("", "")
+        };
+        let sum_en = sum.replace("空白", "blank");
         let message = Message::new(
-            format!("{head_zh}应为 {}（= {sum}），实为 {}", c.expected, c.actual),
             format!(
-                "{head_en} should be {} (= {sum}), found {}",
-                c.expected, c.actual
+                "{head_zh}应为 {}（= {sum}），实为 {actual_zh}{note_zh}",
+                c.expected
+            ),
+            format!(
+                "{head_en} should be {} (= {sum_en}), found {actual_en}{note_en}",
+                c.expected
             ),
         );
         let related = c

@@ -1,13 +1,33 @@
 //! Value and row-shape rules: `value/*`, `structure/cell-count`, `structure/duplicate-row`.
+//! A row the reader could not read is reported once, by `structure/cell-count`, and nothing else is
+//! said about its cells; blank cells are reported once per table, with their count.
 
 use super::row_name;
-use crate::analysis::model::{Report, Value};
+use crate::analysis::model::{Report, Unsure, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
-use crate::template::{ROWS, column_label};
+use crate::template::{ROWS, TableId, column_label};
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
-    for cell in &report.cells {
+    let readable = |row: usize| {
+        report
+            .rows
+            .iter()
+            .any(|h| h.row == row && h.unsure.is_none() && !h.duplicate)
+    };
+    // Blank cells per table: (table, first blank cell, count).
+    let mut blanks: Vec<(TableId, usize, usize)> = Vec::new();
+    for (i, cell) in report.cells.iter().enumerate() {
         let def = &ROWS[cell.row];
+        if !readable(cell.row) || report.cell_index(cell.row, cell.col) != Some(i) {
+            continue;
+        }
+        if cell.value == Value::Missing {
+            match blanks.iter_mut().find(|b| b.0 == def.table) {
+                Some(b) => b.2 += 1,
+                None => blanks.push((def.table, i, 1)),
+            }
+            continue;
+        }
         let healthy = match cell.value {
             Value::Int(v) => v >= 0,
             Value::Decimal(v) => def.decimal && v >= 0.0,
@@ -20,11 +40,6 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         let place_zh = format!("“{}”{}", row_name(cell.row, false), col);
         let place_en = format!("“{}” {}", row_name(cell.row, true), col);
         let (rule, zh, en) = match cell.value {
-            Value::Missing => (
-                Rule::Missing,
-                format!("{place_zh}为空，相关勾稽关系不作核对"),
-                format!("{place_en} is empty; equations using it are skipped"),
-            ),
             Value::Text => (
                 Rule::NotANumber,
                 format!("{place_zh}应为数字"),
@@ -49,12 +64,48 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         };
         out.push(Finding::new(rule, cell.span.clone(), Message::new(zh, en)));
     }
+    for (table, first, count) in blanks {
+        let cell = &report.cells[first];
+        out.push(Finding::new(
+            Rule::Missing,
+            cell.span.clone(),
+            Message::new(
+                format!(
+                    "{}有 {count} 个空白单元格（首个为“{}”{}），勾稽关系按 0 核对",
+                    table.name(),
+                    row_name(cell.row, false),
+                    column_label(cell.row, cell.col)
+                ),
+                format!(
+                    "{} has {count} blank cells (the first: “{}” {}); equations count them as 0",
+                    table.name_en(),
+                    row_name(cell.row, true),
+                    column_label(cell.row, cell.col)
+                ),
+            ),
+        ));
+    }
     for hit in &report.rows {
         let Some(span) = report.row_span(hit) else {
             continue;
         };
         let expected = ROWS[hit.row].cells;
-        if hit.cells.len() != expected {
+        if hit.unsure == Some(Unsure::RunTogether) {
+            out.push(Finding::new(
+                Rule::CellCount,
+                span.clone(),
+                Message::new(
+                    format!(
+                        "“{}”的数值与标签或彼此连在一起，无法逐格读取，相关勾稽关系不作核对",
+                        row_name(hit.row, false)
+                    ),
+                    format!(
+                        "“{}”: figures run together with the label or each other; the row cannot be read and its equations are skipped",
+                        row_name(hit.row, true)
+                    ),
+                ),
+            ));
+        } else if hit.cells.len() != expected {
             let found = hit.cells.len();
             let related = hit
                 .cells
@@ -71,11 +122,11 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                     span.clone(),
                     Message::new(
                         format!(
-                            "“{}”应有 {expected} 个数值单元格，实有 {found} 个",
+                            "“{}”应有 {expected} 个数值单元格，实有 {found} 个，相关勾稽关系不作核对",
                             row_name(hit.row, false)
                         ),
                         format!(
-                            "“{}” should have {expected} value cells, found {found}",
+                            "“{}” should have {expected} value cells, found {found}; its equations are skipped",
                             row_name(hit.row, true)
                         ),
                     ),

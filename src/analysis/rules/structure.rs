@@ -5,7 +5,7 @@ use super::row_name;
 use crate::analysis::lex::Layout;
 use crate::analysis::model::Report;
 use crate::analysis::{Finding, Fix, Message, Rule, Span};
-use crate::template::{APPEALS_ROW, ROWS, SECTIONS, SUB_TABLES, TableId};
+use crate::template::{APPEALS_ROW, ROWS, SECTIONS, TableId};
 
 fn first_line(text: &str) -> Span {
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
@@ -22,17 +22,36 @@ pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
 
 fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
     let anchor = report.title.clone().unwrap_or_else(|| first_line(text));
-    for (i, def) in SECTIONS.iter().enumerate() {
-        if report.section(i).is_none() {
-            out.push(Finding::new(
-                Rule::MissingSection,
-                anchor.clone(),
-                Message::new(
-                    format!("缺少第{}部分“{}”", def.numeral, def.heading()),
-                    format!("Section {} “{}” is missing", i + 1, def.title_en),
+    // Consecutive missing sections have one cause (a report cut off, a part left out): one finding.
+    let missing: Vec<usize> = (0..SECTIONS.len())
+        .filter(|&i| report.section(i).is_none())
+        .collect();
+    for run in runs(&missing) {
+        let (first, last) = (&SECTIONS[run[0]], &SECTIONS[run[run.len() - 1]]);
+        let message = if run.len() == 1 {
+            Message::new(
+                format!("缺少第{}部分“{}”", first.numeral, first.heading()),
+                format!("Section {} “{}” is missing", run[0] + 1, first.title_en),
+            )
+        } else {
+            Message::new(
+                format!(
+                    "缺少第{}至第{}部分（“{}”至“{}”）",
+                    first.numeral,
+                    last.numeral,
+                    first.heading(),
+                    last.heading()
                 ),
-            ));
-        }
+                format!(
+                    "Sections {} to {} are missing (“{}” to “{}”)",
+                    run[0] + 1,
+                    run[run.len() - 1] + 1,
+                    first.title_en,
+                    last.title_en
+                ),
+            )
+        };
+        out.push(Finding::new(Rule::MissingSection, anchor.clone(), message));
     }
     let mut last: Option<usize> = None;
     for s in &report.sections {
@@ -62,6 +81,21 @@ fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
         }
         last = Some(last.map_or(s.index, |p| p.max(s.index)));
     }
+}
+
+/// Runs of consecutive numbers in an ascending list.
+fn runs(sorted: &[usize]) -> Vec<&[usize]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=sorted.len() {
+        if i == sorted.len() || sorted[i] != sorted[i - 1] + 1 {
+            if i > start {
+                out.push(&sorted[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
 }
 
 fn row_order(report: &Report, out: &mut Vec<Finding>) {
@@ -145,47 +179,49 @@ fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Findi
         }
         return;
     }
-    if table == TableId::Active {
-        for (i, sub) in SUB_TABLES.iter().enumerate() {
-            let has_rows = sub.rows.clone().any(|r| report.row(r).is_some());
-            if report.anchors.iter().all(|a| a.0 != i) && !has_rows {
-                out.push(Finding::new(
-                    Rule::MissingRow,
-                    fallback.clone(),
-                    Message::new(
-                        format!("表二缺少分表“{}”", sub.anchor),
-                        format!("Table 2 lacks the sub-table “{}”", sub.anchor),
-                    ),
-                ));
-            }
-        }
-    }
     let rows: Vec<usize> = ROWS
         .iter()
         .filter(|r| r.table == table && !r.label.is_empty())
         .map(|r| r.id)
         .collect();
-    for (k, &row) in rows.iter().enumerate() {
-        if report.row(row).is_some() {
-            continue;
-        }
-        if table == TableId::Active {
-            let sub = ROWS[row].parent.unwrap_or(0);
-            let sub_present = report.anchors.iter().any(|a| a.0 == sub)
-                || SUB_TABLES[sub]
-                    .rows
-                    .clone()
-                    .any(|r| report.row(r).is_some());
-            if !sub_present {
-                continue;
-            }
-        }
-        let next = rows[k + 1..].iter().find_map(|&r| report.row(r));
-        let prev = rows[..k].iter().rev().find_map(|&r| report.row(r));
+    // Positions (in `rows`) of the missing rows; a missing 表二 sub-table is its rows missing.
+    let missing: Vec<usize> = (0..rows.len())
+        .filter(|&k| report.row(rows[k]).is_none())
+        .collect();
+    // Consecutive missing rows have one cause (a table cut off, a block left out): one finding.
+    for run in runs(&missing) {
+        let (k_first, k_last) = (run[0], run[run.len() - 1]);
+        let next = rows[k_last + 1..].iter().find_map(|&r| report.row(r));
+        let prev = rows[..k_first].iter().rev().find_map(|&r| report.row(r));
         let span = next
             .or(prev)
-            .and_then(|h| h.label.clone())
+            .and_then(|h| report.row_span(h))
             .unwrap_or_else(|| fallback.clone());
+        let (first, last) = (rows[k_first], rows[k_last]);
+        if run.len() > 1 {
+            out.push(Finding::new(
+                Rule::MissingRow,
+                span,
+                Message::new(
+                    format!(
+                        "{}缺少“{}”至“{}”共 {} 行",
+                        table.name(),
+                        ROWS[first].label,
+                        ROWS[last].label,
+                        run.len()
+                    ),
+                    format!(
+                        "{} lacks {} rows, “{}” to “{}”",
+                        table.name_en(),
+                        run.len(),
+                        ROWS[first].label_en,
+                        ROWS[last].label_en
+                    ),
+                ),
+            ));
+            continue;
+        }
+        let row = first;
         let message = Message::new(
             format!("缺少“{}”行", ROWS[row].label),
             format!("Row “{}” is missing", ROWS[row].label_en),
