@@ -1,7 +1,8 @@
 //! The core never panics and never reports a span outside the text or inside a character, whatever
 //! it is fed: truncated, shuffled and byte-mangled versions of every fixture, and arbitrary text.
 
-use ogi_lsp::analysis::analyze;
+mod core_support;
+
 use proptest::prelude::*;
 
 const FIXTURES: &[&str] = &[
@@ -14,9 +15,8 @@ const FIXTURES: &[&str] = &[
 
 /// Analyses `text` and checks every span of every finding; returns the number of findings.
 fn spans_are_sound(text: &str) -> usize {
-    let analysis = analyze(text);
     let mut n = 0;
-    for f in analysis.findings() {
+    for f in core_support::findings(text) {
         n += 1;
         let spans = std::iter::once(&f.span)
             .chain(f.related.iter().map(|r| &r.span))

@@ -1,5 +1,5 @@
 //! `ogi-lsp check`: the batch checker — arguments, inputs, parallel checking and the text, JSON and
-//! SARIF outputs. Calls the core through `analysis::analyze` only; knows nothing of LSP.
+//! SARIF outputs. Calls the core through `analysis::check` only; knows nothing of LSP.
 
 mod args;
 pub mod check;

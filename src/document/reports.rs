@@ -1,6 +1,7 @@
-//! The report segments of an open document with their analyses, kept equal to a full
-//! [`analysis::analyze`](crate::analysis::analyze) after every edit while re-splitting only the
-//! neighbourhood of the edit and re-analysing only segments whose text changed.
+//! The report segments of an open document with their analyses, kept equal to a full analysis of
+//! every report ([`analysis::report_texts`](crate::analysis::report_texts), each through
+//! [`analysis::analyze_report`](crate::analysis::analyze_report)) after every edit while
+//! re-splitting only the neighbourhood of the edit and re-analysing only segments whose text changed.
 //! Knows the core's segmentation contract, not the protocol, not when analysis runs.
 
 use std::ops::Range;
