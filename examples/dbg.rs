@@ -41,7 +41,30 @@ fn main() {
         for i in analysis::facts::outline(t, &r) {
             walk(&i, 0);
         }
+        if std::env::var("CANDS").is_ok() {
+            cands(t);
+        }
     }
 }
 #[allow(dead_code)]
 fn unused() {}
+pub fn cands(t: &str) {
+    let r = ogi_lsp::analysis::candidates::read(t);
+    for c in &r.candidates {
+        println!(
+            "  CAND lc={} frags={:?} cells={:?}",
+            c.label_cells,
+            c.fragments
+                .iter()
+                .map(|f| &t[f.clone()])
+                .collect::<Vec<_>>(),
+            c.cells
+                .iter()
+                .map(|s| match s {
+                    ogi_lsp::analysis::candidates::Slot::Cell(x) => t[x.clone()].to_string(),
+                    ogi_lsp::analysis::candidates::Slot::Soft(_) => "|".into(),
+                })
+                .collect::<Vec<_>>()
+        );
+    }
+}

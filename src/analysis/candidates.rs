@@ -29,6 +29,8 @@ pub struct Candidate {
     pub layout: Layout,
     /// Its figures are run together with the label (`规章000`): present, but unreadable.
     pub run_together: bool,
+    /// Label cells of its own table row (pipe, tab, HTML): 2 for `三、本年度办理结果 | (一)予以公开`.
+    pub label_cells: usize,
 }
 
 /// What the reader found, in text order.
@@ -56,6 +58,8 @@ struct Open {
     candidate: Candidate,
     /// Its last fragment is a whole template row label on its own.
     complete_label: bool,
+    /// The cells that row has, when the label is a whole template row label.
+    expects: Option<usize>,
     /// It ends with its physical line (a PDF row: label and numbers on one line).
     ends_with_line: bool,
 }
@@ -108,6 +112,17 @@ fn landmarks_only(found: &[Match]) -> bool {
         && found
             .iter()
             .all(|m| !matches!(m.kind, LabelKind::Row(_) | LabelKind::Title))
+}
+
+/// The template's cell count of the row a label names exactly.
+fn row_cells(found: &[Match]) -> Option<usize> {
+    match found {
+        [m] if m.exact => match m.kind {
+            LabelKind::Row(r) => Some(crate::template::ROWS[r].cells),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn is_exact_row(found: &[Match]) -> bool {
@@ -238,21 +253,32 @@ impl<'a> Reader<'a> {
                 return false;
             }
         }
-        if let Some((label, figures)) = run_together(text, span.start)
+        if let Some((label, _figures)) = run_together(text, span.start)
             && labels::recognise(self.cell_text(&label), label.start, text.contains('<'))
                 .first()
                 .is_some_and(|m| m.exact && matches!(m.kind, LabelKind::Row(_)))
         {
             self.close();
             self.start(vec![label], layout);
+            // The figures are not cells of any column: nothing of them is read.
             if let Some(open) = self.open.as_mut() {
-                open.candidate.cells.push(Slot::Cell(figures));
                 open.candidate.run_together = true;
             }
             self.close();
             return false;
         }
         let exact_row = is_exact_row(&found);
+        // Text where a row read one cell per line still lacks cells is a value that is no number
+        // (`八`, `约10`), not the next label.
+        if found.is_empty()
+            && !with_values
+            && let Some(open) = self.open.as_mut()
+            && !open.candidate.cells.is_empty()
+            && open.expects.is_some_and(|n| open.candidate.cells.len() < n)
+        {
+            open.candidate.cells.push(Slot::Cell(span));
+            return false;
+        }
         if !exact_row
             && !with_values
             && let Some(i) = self.continuable.take()
@@ -281,12 +307,14 @@ impl<'a> Reader<'a> {
                     open.candidate.fragments.remove(0);
                 }
                 open.complete_label = exact_row;
+                open.expects = row_cells(&found);
             }
             _ => {
                 self.close();
                 self.start(vec![span], layout);
                 if let Some(open) = self.open.as_mut() {
                     open.complete_label = exact_row;
+                    open.expects = row_cells(&found);
                 }
             }
         }
@@ -359,6 +387,7 @@ impl<'a> Reader<'a> {
                 Vec::new()
             }
         };
+        let label_cells = texts.len();
         fragments.extend(texts);
         self.open = Some(Open {
             candidate: Candidate {
@@ -366,8 +395,10 @@ impl<'a> Reader<'a> {
                 cells: values,
                 layout,
                 run_together: false,
+                label_cells,
             },
             complete_label: false,
+            expects: None,
             ends_with_line: false,
         });
         self.close();
@@ -402,8 +433,10 @@ impl<'a> Reader<'a> {
                 cells: Vec::new(),
                 layout,
                 run_together: false,
+                label_cells: 0,
             },
             complete_label: false,
+            expects: None,
             ends_with_line: false,
         });
     }

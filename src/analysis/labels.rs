@@ -204,6 +204,9 @@ impl Normal {
 const MAX_LABEL_CHARS: usize = 90;
 
 fn lookup(key: &[char]) -> Option<usize> {
+    if key.len() > MAX_LABEL_CHARS {
+        return None;
+    }
     let mut buf = [0u8; MAX_LABEL_CHARS * 4];
     let mut len = 0;
     for c in key {

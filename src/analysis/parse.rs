@@ -37,6 +37,22 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
     if let Some(t) = reading.title.clone() {
         b.push_label(t, LabelKind::Title, true, "");
     }
+    // A table whose one-label rows carry an empty cell for the merged second label column
+    // (`| 一、本年新收… | | 8 | …`): there, that empty cell is never a blank value.
+    let mut merged_label_column: Vec<TableId> = Vec::new();
+    for (i, j) in aligned.iter().enumerate() {
+        let (Some(j), c) = (j, &reading.candidates[i]) else {
+            continue;
+        };
+        let def = &ROWS[order[*j]];
+        if c.label_cells == 1
+            && c.cells.len() == def.cells + 1
+            && matches!(c.cells.first(), Some(Slot::Cell(s)) if s.is_empty())
+            && !merged_label_column.contains(&def.table)
+        {
+            merged_label_column.push(def.table);
+        }
+    }
     let matched: Vec<bool> = {
         let mut m = vec![false; ROWS.len()];
         for j in aligned.iter().flatten() {
@@ -58,7 +74,12 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
                         .map(|g| (g.row, matched[g.row])),
                 };
                 if let Some((row, duplicate)) = placed {
-                    b.row(c, guess.filter(|g| g.row == row), row, duplicate);
+                    let skip = usize::from(
+                        c.label_cells == 1
+                            && merged_label_column.contains(&ROWS[row].table)
+                            && matches!(c.cells.first(), Some(Slot::Cell(s)) if s.is_empty()),
+                    );
+                    b.row(c, guess.filter(|g| g.row == row), row, duplicate, skip);
                 }
             }
         }
@@ -124,7 +145,14 @@ impl Builder<'_> {
         self.push_label(m.span, kind, m.exact, m.canonical);
     }
 
-    fn row(&mut self, c: &Candidate, guess: Option<&RowGuess>, row: RowId, duplicate: bool) {
+    fn row(
+        &mut self,
+        c: &Candidate,
+        guess: Option<&RowGuess>,
+        row: RowId,
+        duplicate: bool,
+        skip: usize,
+    ) {
         let def = &ROWS[row];
         self.table = Some(def.table);
         if let Some((g, span)) = guess.and_then(|g| g.group.clone()) {
@@ -137,11 +165,15 @@ impl Builder<'_> {
             self.extend_table(g.span.clone());
             self.push_label(g.span.clone(), LabelKind::Row(row), g.exact, def.label);
         }
-        let mut spans = cell_spans(&c.cells, def.cells);
+        let mut spans = cell_spans(&c.cells[skip..], def.cells);
         if def.cells == 1 && merged_repeat(self.text, &spans) {
             spans.truncate(1);
         }
-        let unsure = if c.run_together {
+        let glued = |s: &Span| {
+            let t = self.text[s.clone()].trim();
+            t.contains(' ') && t.split_whitespace().all(|f| value::parse(f) != Value::Text)
+        };
+        let unsure = if c.run_together || (spans.len() != def.cells && spans.iter().any(glued)) {
             Some(Unsure::RunTogether)
         } else if spans.len() != def.cells {
             Some(Unsure::CellCount)
@@ -223,31 +255,21 @@ impl Builder<'_> {
 }
 
 /// The cells of a row once its template width is known. A bare `|` line (L1) is a blank cell while
-/// the row still lacks cells before a figure, and the row's end otherwise; one lone `|` after the
-/// figures is the row's end, as the example writes it, never a guessed blank. Merged cells written
-/// as empty cells are dropped from either end while the row has more cells than the template, and
-/// a merged value repeated across its span counts once.
+/// the row still lacks cells (counting the figures after it), and the row's end once it has them
+/// (SPEC §2, R3). Merged cells written as empty cells are dropped from either end while the row has
+/// more cells than the template, and a merged value repeated across its span counts once.
 fn cell_spans(slots: &[Slot], expected: usize) -> Vec<Span> {
     let hard_total = slots.iter().filter(|s| matches!(s, Slot::Cell(_))).count();
-    let trailing_soft = slots
-        .iter()
-        .rev()
-        .take_while(|s| matches!(s, Slot::Soft(_)))
-        .count();
     let mut out: Vec<Span> = Vec::with_capacity(expected);
     let mut hard_seen = 0;
-    for (i, slot) in slots.iter().enumerate() {
+    for slot in slots {
         match slot {
             Slot::Cell(s) => {
                 hard_seen += 1;
                 out.push(s.clone());
             }
             Slot::Soft(at) => {
-                let in_tail = i >= slots.len() - trailing_soft;
-                let hard_after = hard_total - hard_seen;
-                let room = out.len() + hard_after < expected;
-                let ends_row = in_tail && trailing_soft == 1 && hard_total > 0;
-                if room && !ends_row {
+                if out.len() + (hard_total - hard_seen) < expected {
                     out.push(*at..*at);
                 }
             }
@@ -291,10 +313,10 @@ mod tests {
         let mut slots: Vec<Slot> = (0..7).map(cell).collect();
         slots.push(soft(20));
         assert_eq!(cell_spans(&slots, 7).len(), 7);
-        // Six figures and one pipe: a cell was lost, not left blank.
+        // Six figures and one pipe: the pipe stands where the row still lacks a cell, a blank.
         let mut slots: Vec<Slot> = (0..6).map(cell).collect();
         slots.push(soft(20));
-        assert_eq!(cell_spans(&slots, 7).len(), 6);
+        assert_eq!(cell_spans(&slots, 7).last(), Some(&(20..20)));
         // A row of blanks only, and its end.
         let slots: Vec<Slot> = (0..8).map(soft).collect();
         assert_eq!(cell_spans(&slots, 7).len(), 7);
