@@ -10,6 +10,7 @@ use super::model::LabelKind;
 use super::normalize::normal_char;
 use super::segment::{Landmark, landmark, lines_with_ranges};
 use super::{Rule, Span};
+use crate::template::Format;
 
 /// A value position of a candidate row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,12 +107,25 @@ fn is_prose(text: &str) -> bool {
         || text.chars().filter(|&c| normal_char(c).is_some()).count() > MAX_LABEL_CHARS
 }
 
-/// The template labels recognised in a text cell, and whether they are all landmarks (no row).
+/// Whether the labels recognised in a text cell are all landmarks: headings, anchors, headers. A
+/// group label is a fragment of the row label after it (or, in the trial format, a row itself).
 fn landmarks_only(found: &[Match]) -> bool {
     !found.is_empty()
-        && found
-            .iter()
-            .all(|m| !matches!(m.kind, LabelKind::Row(_) | LabelKind::Title))
+        && found.iter().all(|m| {
+            matches!(
+                m.kind,
+                LabelKind::Section(_) | LabelKind::Anchor(_) | LabelKind::Header(_)
+            )
+        })
+}
+
+/// How well fragments name a row of either format (0 when they name none).
+fn best_score(text: &str, fragments: &[Span]) -> f32 {
+    Format::ALL
+        .iter()
+        .filter_map(|&f| labels::guess_row(text, fragments, false, f))
+        .map(|g| g.score)
+        .fold(0.0, f32::max)
 }
 
 /// The template's cell count of the row a label names exactly.
@@ -287,12 +301,9 @@ impl<'a> Reader<'a> {
             // The end of a label wrapped around its numbers (`…只计这一情` / numbers / `形，…）`).
             let mut fragments = self.out.candidates[i].fragments.clone();
             fragments.push(span.clone());
-            let before = labels::guess_row(self.text, &self.out.candidates[i].fragments, false);
-            let after = labels::guess_row(self.text, &fragments, false);
-            if after
-                .as_ref()
-                .is_some_and(|a| before.as_ref().is_none_or(|b| a.score > b.score))
-            {
+            let before = best_score(self.text, &self.out.candidates[i].fragments);
+            let after = best_score(self.text, &fragments);
+            if after > before {
                 self.out.candidates[i].fragments = fragments;
                 return false;
             }

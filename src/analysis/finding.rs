@@ -110,6 +110,8 @@ rules! {
         "同一模板行出现两次", "A template row appears twice";
     Order => "structure/order", Warning,
         "部分和行的顺序与模板一致", "Sections and rows follow template order";
+    SupersededFormat => "structure/superseded-format", Warning,
+        "2021 年度起的报告仍使用 2019 年试行格式的表格", "A report on 2021 or later whose table follows the 2019 trial format";
     NotANumber => "value/not-a-number", Error,
         "数值单元格中是文字而不是数字", "A value cell holds text that is not a number";
     NotInteger => "value/not-integer", Error,
@@ -234,7 +236,7 @@ mod tests {
             assert_eq!(Rule::from_code(rule.code()), Some(rule));
             assert!(seen.insert(rule.code()), "duplicate code {}", rule.code());
         }
-        assert_eq!(Rule::ALL.len(), 18);
+        assert_eq!(Rule::ALL.len(), 19);
     }
 
     #[test]

@@ -10,7 +10,10 @@ use std::sync::OnceLock;
 use super::Span;
 use super::model::LabelKind;
 use super::normalize::{fold_numbering, normal_char, normalize};
-use crate::template::{GROUPS, HEADER_TEXTS, ROWS, RowId, SECTIONS, SUB_TABLES};
+use crate::template::{
+    Format, GROUP_OTHER, GROUPS, HEADER_TEXTS, ROWS, RowId, SECTIONS, SUB_TABLES, SubTableDef,
+    TRIAL_SUB_TABLES,
+};
 
 /// A label recognised in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,9 +87,37 @@ fn section_heading(i: usize) -> &'static str {
     HEADINGS.get_or_init(|| SECTIONS.iter().map(|s| s.heading()).collect())[i].as_str()
 }
 
+/// Labels of both formats, for reading (which text is a heading, a header, a label at all).
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
+    INDEX.get_or_init(|| build(&TRIAL_SUB_TABLES, |_| true, |_| true))
+}
+
+/// The labels of one format, for deciding which of its rows a label names.
+fn format_index(format: Format) -> &'static Index {
+    static Y2021: OnceLock<Index> = OnceLock::new();
+    static TRIAL: OnceLock<Index> = OnceLock::new();
+    match format {
+        Format::Y2021 => {
+            Y2021.get_or_init(|| build(&SUB_TABLES, |r| Format::Y2021.has(r), |_| true))
+        }
+        // The trial format's （六）其他处理 is a row, not a group.
+        Format::Trial2019 => TRIAL.get_or_init(|| {
+            build(
+                &TRIAL_SUB_TABLES,
+                |r| Format::Trial2019.has(r),
+                |g| g != GROUP_OTHER,
+            )
+        }),
+    }
+}
+
+fn build(
+    anchors: &[SubTableDef],
+    has_row: impl Fn(RowId) -> bool,
+    has_group: impl Fn(usize) -> bool,
+) -> Index {
+    {
         let mut entries = Vec::new();
         let mut prefixes = Vec::new();
         for i in 0..SECTIONS.len() {
@@ -100,13 +131,13 @@ fn index() -> &'static Index {
                 aliases.push((i, alias));
             }
         }
-        for (i, s) in SUB_TABLES.iter().enumerate() {
+        for (i, s) in anchors.iter().enumerate() {
             entries.push((s.anchor, LabelKind::Anchor(i)));
         }
-        for r in ROWS.iter().filter(|r| !r.label.is_empty()) {
+        for r in ROWS.iter().filter(|r| !r.label.is_empty() && has_row(r.id)) {
             entries.push((r.label, LabelKind::Row(r.id)));
         }
-        for (i, g) in GROUPS.iter().enumerate() {
+        for (i, g) in GROUPS.iter().enumerate().filter(|(i, _)| has_group(*i)) {
             prefixes.push(entries.len());
             entries.push((g.label, LabelKind::Group(i)));
         }
@@ -143,7 +174,7 @@ fn index() -> &'static Index {
             prefixes,
             aliased,
         }
-    })
+    }
 }
 
 /// The normalised characters of a text with the source byte range of each.
@@ -204,6 +235,10 @@ impl Normal {
 const MAX_LABEL_CHARS: usize = 90;
 
 fn lookup(key: &[char]) -> Option<usize> {
+    lookup_in(index(), key)
+}
+
+fn lookup_in(idx: &Index, key: &[char]) -> Option<usize> {
     if key.len() > MAX_LABEL_CHARS {
         return None;
     }
@@ -214,7 +249,7 @@ fn lookup(key: &[char]) -> Option<usize> {
     }
     std::str::from_utf8(&buf[..len])
         .ok()
-        .and_then(|s| index().exact.get(s).copied())
+        .and_then(|s| idx.exact.get(s).copied())
 }
 
 /// Edit distance, giving up (None) beyond `bound`.
@@ -445,8 +480,8 @@ fn is_numbering_at(chars: &[char], p: usize) -> bool {
         && !prev.is_some_and(|q| is_cjk_numeral(q) || q == '第')
 }
 
-fn row_of(entry: usize) -> Option<RowId> {
-    match index().entries[entry].kind {
+fn row_of(idx: &Index, entry: usize) -> Option<RowId> {
+    match idx.entries[entry].kind {
         LabelKind::Row(r) => Some(r),
         _ => None,
     }
@@ -458,7 +493,8 @@ fn row_of(entry: usize) -> Option<RowId> {
 /// one character per line, or page furniture. Exact matches are tried first from every place a
 /// label may start (each fragment, each numbering); then known confusions and a bounded edit
 /// distance against the rows of the template.
-pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess> {
+pub fn guess_row(text: &str, fragments: &[Span], html: bool, format: Format) -> Option<RowGuess> {
+    let idx = format_index(format);
     let parts: Vec<Normal> = fragments
         .iter()
         .filter_map(|f| {
@@ -466,14 +502,14 @@ pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess>
             Some(normal(part, f.start, html || part.contains('<')))
         })
         .collect();
-    if let Some(exact) = exact_guess(&parts, None) {
+    if let Some(exact) = exact_guess(idx, &parts, None) {
         return Some(exact);
     }
     // PDF text interleaves a vertical group label with a wrapped row label (`2、…通知要` /
     // `他处理` / `求缴纳费用…`): without one fragment, the rest may be the label exactly.
     if parts.len() >= 3 {
         for skip in 0..parts.len() - 1 {
-            if let Some(mut g) = exact_guess(&parts, Some(skip)) {
+            if let Some(mut g) = exact_guess(idx, &parts, Some(skip)) {
                 // The label is as the template writes it; only the reading skipped text inside it.
                 g.score = 0.95;
                 return Some(g);
@@ -489,7 +525,7 @@ pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess>
         if key.len() < 3 || key.len() > MAX_LABEL_CHARS {
             continue;
         }
-        if let Some((score, entry)) = fuzzy_row(key)
+        if let Some((score, entry)) = fuzzy_row(idx, key)
             && best.is_none_or(|b| score > b.0)
         {
             best = Some((score, entry, s));
@@ -497,11 +533,11 @@ pub fn guess_row(text: &str, fragments: &[Span], html: bool) -> Option<RowGuess>
     }
     let (score, entry, s) = best?;
     Some(RowGuess {
-        row: row_of(entry)?,
+        row: row_of(idx, entry)?,
         span: n.span(s, len),
         exact: false,
         score,
-        group: group_before(&n, &starts, s),
+        group: group_before(idx, &n, &starts, s),
     })
 }
 
@@ -535,10 +571,10 @@ fn assemble(parts: &[Normal], skip: Option<usize>) -> Option<(Normal, Vec<usize>
 }
 
 /// A group label standing before the row label that starts at `s`.
-fn group_before(n: &Normal, starts: &[usize], s: usize) -> Option<(usize, Span)> {
+fn group_before(idx: &Index, n: &Normal, starts: &[usize], s: usize) -> Option<(usize, Span)> {
     starts.iter().filter(|&&t| t < s).find_map(|&t| {
-        let entry = lookup(n.chars.get(t..s)?)?;
-        match index().entries[entry].kind {
+        let entry = lookup_in(idx, n.chars.get(t..s)?)?;
+        match idx.entries[entry].kind {
             LabelKind::Group(g) => Some((g, n.span(t, s))),
             _ => None,
         }
@@ -546,7 +582,7 @@ fn group_before(n: &Normal, starts: &[usize], s: usize) -> Option<(usize, Span)>
 }
 
 /// The row whose label the fragments end with exactly, from the earliest place it can start.
-fn exact_guess(parts: &[Normal], skip: Option<usize>) -> Option<RowGuess> {
+fn exact_guess(idx: &Index, parts: &[Normal], skip: Option<usize>) -> Option<RowGuess> {
     let (n, starts) = assemble(parts, skip)?;
     let len = n.chars.len();
     for &s in &starts {
@@ -554,13 +590,13 @@ fn exact_guess(parts: &[Normal], skip: Option<usize>) -> Option<RowGuess> {
         if key.len() > MAX_LABEL_CHARS {
             continue;
         }
-        if let Some(row) = lookup(key).and_then(row_of) {
+        if let Some(row) = lookup_in(idx, key).and_then(|e| row_of(idx, e)) {
             return Some(RowGuess {
                 row,
                 span: n.span(s, len),
                 exact: true,
                 score: 1.0,
-                group: group_before(&n, &starts, s),
+                group: group_before(idx, &n, &starts, s),
             });
         }
     }
@@ -569,17 +605,17 @@ fn exact_guess(parts: &[Normal], skip: Option<usize>) -> Option<RowGuess> {
 
 /// The row label closest to `key`: a known confusion, or an edit distance of at most a quarter of
 /// the label (never for labels of fewer than four characters, where one edit is another label).
-fn fuzzy_row(key: &[char]) -> Option<(f32, usize)> {
+fn fuzzy_row(idx: &Index, key: &[char]) -> Option<(f32, usize)> {
     let text: String = key.iter().collect();
     for &(wrong, right) in CONFUSIONS {
         if text.contains(wrong)
-            && let Some(entry) = lookup(&text.replace(wrong, right).chars().collect::<Vec<_>>())
-            && row_of(entry).is_some()
+            && let Some(entry) =
+                lookup_in(idx, &text.replace(wrong, right).chars().collect::<Vec<_>>())
+            && row_of(idx, entry).is_some()
         {
             return Some((0.95, entry));
         }
     }
-    let idx = index();
     let mut best: Option<(f32, usize)> = None;
     for (i, e) in idx.entries[..idx.aliased].iter().enumerate() {
         if !matches!(e.kind, LabelKind::Row(_)) || e.key.len() < 4 {

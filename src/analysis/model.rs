@@ -2,7 +2,7 @@
 //! statute references. Spans are byte ranges relative to the report's segment.
 
 use crate::statute::Reference;
-use crate::template::{RowId, TableId};
+use crate::template::{Format, RowId, TableId};
 
 use super::lex::Layout;
 use super::{Rule, Span};
@@ -141,6 +141,12 @@ pub struct Report {
     pub grid: Vec<Option<u32>>,
     /// Why a table could not be read at all (its rows and numbers do not line up), by table.
     pub unreadable: Vec<(TableId, Span)>,
+    /// The format 表三 (and so the equations) follows.
+    pub format: Format,
+    /// The format 表二 follows.
+    pub active_format: Format,
+    /// The year the report is on, from its title (or its first lines).
+    pub year: Option<u16>,
 }
 
 /// The widest table (表四) has 15 columns.
@@ -191,6 +197,15 @@ impl Report {
         hit.label
             .clone()
             .or_else(|| hit.cells.first().map(|&i| self.cells[i].span.clone()))
+    }
+
+    /// The format a table follows (表四 is the same in both).
+    pub fn format_of(&self, table: TableId) -> Format {
+        match table {
+            TableId::Active => self.active_format,
+            TableId::Requests => self.format,
+            TableId::Appeals => Format::Y2021,
+        }
     }
 
     pub fn section(&self, index: usize) -> Option<&SectionHit> {

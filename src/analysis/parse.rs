@@ -9,24 +9,25 @@ use super::labels::{self, RowGuess};
 use super::lex::Layout;
 use super::model::*;
 use super::value;
-use crate::template::{HEADER_TEXTS, ROWS, RowId, SECTIONS, TableId};
+use crate::template::{Format, HEADER_TEXTS, ROWS, RowId, SECTIONS, TableId};
 
 /// Parses the text of one report segment; also returns the spans of its prose.
 pub fn parse(text: &str) -> (Report, Vec<Span>) {
     let reading = candidates::read(text);
-    let guesses: Vec<Option<RowGuess>> = reading
-        .candidates
-        .iter()
-        .map(|c| labels::guess_row(text, &c.fragments, c.layout == Layout::Html))
-        .collect();
-    let order: Vec<RowId> = ROWS.iter().map(|r| r.id).collect();
-    let aligned = align(reading.candidates.len(), order.len(), |i, j| {
-        score(&reading.candidates[i], guesses[i].as_ref(), order[j])
-    });
+    let year = reading
+        .title
+        .as_ref()
+        .and_then(|t| year_in(&text[t.clone()]))
+        .or_else(|| year_in(&text[..floor(text, 600)]));
+    let choice = choose_formats(text, &reading);
+    let (order, guesses, aligned) = (choice.order, choice.guesses, choice.aligned);
     let mut b = Builder {
         text,
         report: Report {
             title: reading.title.clone(),
+            format: choice.requests,
+            active_format: choice.active,
+            year,
             cells: Vec::with_capacity(256),
             rows: Vec::with_capacity(40),
             labels: Vec::with_capacity(128),
@@ -44,7 +45,7 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
         let (Some(j), c) = (j, &reading.candidates[i]) else {
             continue;
         };
-        let def = &ROWS[order[*j]];
+        let def = &ROWS[*j];
         if c.label_cells == 1
             && c.cells.len() == def.cells + 1
             && matches!(c.cells.first(), Some(Slot::Cell(s)) if s.is_empty())
@@ -55,8 +56,8 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
     }
     let matched: Vec<bool> = {
         let mut m = vec![false; ROWS.len()];
-        for j in aligned.iter().flatten() {
-            m[order[*j]] = true;
+        for &row in aligned.iter().flatten() {
+            m[row] = true;
         }
         m
     };
@@ -65,12 +66,13 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
             Item::Landmark(m) => b.landmark(m.clone()),
             Item::Candidate(i) => {
                 let c = &reading.candidates[*i];
-                let guess = guesses[*i].as_ref();
                 let placed = match aligned[*i] {
-                    Some(j) => Some((order[j], false)),
+                    Some(row) => Some((row, false)),
                     // Out of template order, or a second occurrence: still a row, reported by the rules.
-                    None => guess
-                        .filter(|g| g.exact || g.score >= 0.8)
+                    None => guesses[*i]
+                        .iter()
+                        .flatten()
+                        .find(|g| (g.exact || g.score >= 0.8) && order.contains(&g.row))
                         .map(|g| (g.row, matched[g.row])),
                 };
                 if let Some((row, duplicate)) = placed {
@@ -79,12 +81,134 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
                             && merged_label_column.contains(&ROWS[row].table)
                             && matches!(c.cells.first(), Some(Slot::Cell(s)) if s.is_empty()),
                     );
-                    b.row(c, guess.filter(|g| g.row == row), row, duplicate, skip);
+                    let guess = guesses[*i].iter().flatten().find(|g| g.row == row);
+                    b.row(c, guess, row, duplicate, skip);
                 }
             }
         }
     }
     b.finish(reading)
+}
+
+/// The template rows the report's tables follow, with each candidate's guesses and alignment.
+struct Choice {
+    active: Format,
+    requests: Format,
+    /// The rows aligned against, in template order.
+    order: Vec<RowId>,
+    /// Per candidate: its guess under each format (2021 first).
+    guesses: Vec<[Option<RowGuess>; 2]>,
+    /// Per candidate: the template row it stands for.
+    aligned: Vec<Option<RowId>>,
+}
+
+/// Which format each table follows: the 2021 format unless a table reads clearly better with the
+/// trial format's rows (a 2019 or 2020 report, or a later one still using the trial tables).
+fn choose_formats(text: &str, reading: &Reading) -> Choice {
+    let guess = |format: Format| -> Vec<Option<RowGuess>> {
+        reading
+            .candidates
+            .iter()
+            .map(|c| labels::guess_row(text, &c.fragments, c.layout == Layout::Html, format))
+            .collect()
+    };
+    let g2021 = guess(Format::Y2021);
+    let align_with = |active: Format, requests: Format, trial: &[Option<RowGuess>]| {
+        let order = template_order(active, requests);
+        let pairs = align(reading.candidates.len(), order.len(), |i, j| {
+            let row = order[j];
+            let g = if Format::Y2021.has(row) {
+                g2021[i].as_ref()
+            } else {
+                trial.get(i).and_then(Option::as_ref)
+            };
+            score(&reading.candidates[i], g, row)
+        });
+        let aligned: Vec<Option<RowId>> = pairs.iter().map(|j| j.map(|j| order[j])).collect();
+        (order, aligned)
+    };
+    let (order, aligned) = align_with(Format::Y2021, Format::Y2021, &[]);
+    let complete = |aligned: &[Option<RowId>], table: TableId, format: Format| {
+        format.rows(table).all(|r| aligned.contains(&Some(r)))
+    };
+    if complete(&aligned, TableId::Active, Format::Y2021)
+        && complete(&aligned, TableId::Requests, Format::Y2021)
+    {
+        return Choice {
+            active: Format::Y2021,
+            requests: Format::Y2021,
+            order,
+            guesses: g2021.into_iter().map(|g| [g, None]).collect(),
+            aligned,
+        };
+    }
+    let trial = guess(Format::Trial2019);
+    // Each table on its own: the format whose rows more of the candidates stand for.
+    let weight = |aligned: &[Option<RowId>], table: TableId, guesses: &[Option<RowGuess>]| {
+        aligned
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let r = (*r)?;
+                (ROWS[r].table == table).then(|| {
+                    guesses[i]
+                        .as_ref()
+                        .filter(|g| g.row == r)
+                        .map_or(0.5, |g| g.score)
+                })
+            })
+            .sum::<f32>()
+    };
+    let (_, aligned_trial) = align_with(Format::Trial2019, Format::Trial2019, &trial);
+    let pick = |table: TableId| {
+        let w2021 = weight(&aligned, table, &g2021);
+        let wtrial = weight(&aligned_trial, table, &trial);
+        if wtrial > w2021 + 0.5 {
+            Format::Trial2019
+        } else {
+            Format::Y2021
+        }
+    };
+    let (active, requests) = (pick(TableId::Active), pick(TableId::Requests));
+    let (order, aligned) = align_with(active, requests, &trial);
+    Choice {
+        active,
+        requests,
+        order,
+        guesses: g2021.into_iter().zip(trial).map(|(a, b)| [a, b]).collect(),
+        aligned,
+    }
+}
+
+/// Every row the report is read against: 表二 in one format, 表三 in another, 表四.
+fn template_order(active: Format, requests: Format) -> Vec<RowId> {
+    active
+        .rows(TableId::Active)
+        .chain(requests.rows(TableId::Requests))
+        .chain(Format::Y2021.rows(TableId::Appeals))
+        .collect()
+}
+
+/// The year in a title such as `…局2024年政府信息公开工作年度报告` (or `2024 年`).
+fn year_in(text: &str) -> Option<u16> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let digits = b.get(i..i + 4)?;
+        if !digits.iter().all(u8::is_ascii_digit) || (i > 0 && b[i - 1].is_ascii_digit()) {
+            return None;
+        }
+        let rest = text.get(i + 4..)?.trim_start();
+        let year: u16 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        ((2007..=2099).contains(&year) && rest.starts_with('年')).then_some(year)
+    })
+}
+
+fn floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// How well candidate `c` stands for template row `row`; `None` when it cannot.

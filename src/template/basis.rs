@@ -118,6 +118,12 @@ pub const ITEM_6: Basis = b(
     Template,
     "行政处罚、行政强制的处理决定数量。",
 );
+pub const ITEM_9: Basis = b(
+    "第二十条第（九）项",
+    (20, 1, 9),
+    Template,
+    "2019 年试行格式的统计项：政府集中采购项目的目录、标准及实施情况。",
+);
 pub const ITEM_8: Basis = b(
     "第二十条第（八）项",
     (20, 1, 8),

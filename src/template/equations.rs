@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use super::TableId;
+use super::format::Format;
 use super::rows::*;
 use crate::analysis::Rule;
 
@@ -29,7 +30,7 @@ pub enum Axis {
 }
 
 /// `total = Σ sign × term`.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct EquationDef {
     pub rule: Rule,
     pub axis: Axis,
@@ -65,6 +66,18 @@ const OUTCOMES: [(i8, Slot); 21] = {
         out[i] = (1, Slot::Row(REQUESTS_FIRST_OUTCOME + i));
         i += 1;
     }
+    out
+};
+
+/// The trial format's outcomes: （一）–（五） as in 2021, and （六）其他处理 as one row.
+const TRIAL_OUTCOMES: [(i8, Slot); 19] = {
+    let mut out = [(1i8, Slot::Row(0)); 19];
+    let mut i = 0;
+    while i < 18 {
+        out[i] = (1, Slot::Row(REQUESTS_FIRST_OUTCOME + i));
+        i += 1;
+    }
+    out[18] = (1, Slot::Row(TRIAL_OTHER_OUTCOME));
     out
 };
 
@@ -111,6 +124,21 @@ pub const EQUATIONS: &[EquationDef] = &[
     },
 ];
 
+/// The trial format's equations: the same families, with its own outcome rows.
+pub const TRIAL_EQUATIONS: &[EquationDef] = &[
+    EQUATIONS[0],
+    EquationDef {
+        rule: Rule::ResultTotal,
+        axis: Axis::EachColumn(7),
+        total: Slot::Row(REQUESTS_TOTAL),
+        terms: &TRIAL_OUTCOMES,
+    },
+    EQUATIONS[2],
+    EQUATIONS[3],
+    EQUATIONS[4],
+    EQUATIONS[5],
+];
+
 /// A concrete equation over template cells `(row, column)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Equation {
@@ -127,13 +155,9 @@ fn resolve(slot: Slot, row: RowId, col: usize) -> (RowId, usize) {
     }
 }
 
-fn expand(def: &EquationDef, out: &mut Vec<Equation>) {
+fn expand(def: &EquationDef, format: Format, out: &mut Vec<Equation>) {
     let places: Vec<(RowId, usize)> = match def.axis {
-        Axis::EachRow(table) => ROWS
-            .iter()
-            .filter(|r| r.table == table)
-            .map(|r| (r.id, 0))
-            .collect(),
+        Axis::EachRow(table) => format.rows(table).map(|r| (r, 0)).collect(),
         Axis::EachColumn(n) => (0..n).map(|c| (0, c)).collect(),
         Axis::Once => vec![(0, 0)],
     };
@@ -150,13 +174,18 @@ fn expand(def: &EquationDef, out: &mut Vec<Equation>) {
     }
 }
 
-/// All concrete equations of the template, expanded once.
-pub fn equations() -> &'static [Equation] {
-    static ALL: OnceLock<Vec<Equation>> = OnceLock::new();
-    ALL.get_or_init(|| {
+/// All concrete equations of a format's template, expanded once.
+pub fn equations(format: Format) -> &'static [Equation] {
+    static Y2021: OnceLock<Vec<Equation>> = OnceLock::new();
+    static TRIAL: OnceLock<Vec<Equation>> = OnceLock::new();
+    let (cell, defs) = match format {
+        Format::Y2021 => (&Y2021, EQUATIONS),
+        Format::Trial2019 => (&TRIAL, TRIAL_EQUATIONS),
+    };
+    cell.get_or_init(|| {
         let mut out = Vec::new();
-        for def in EQUATIONS {
-            expand(def, &mut out);
+        for def in defs {
+            expand(def, format, &mut out);
         }
         out
     })
@@ -168,7 +197,12 @@ mod tests {
 
     #[test]
     fn families_expand_to_the_expected_counts() {
-        let count = |rule| equations().iter().filter(|e| e.rule == rule).count();
+        let count = |rule| {
+            equations(Format::Y2021)
+                .iter()
+                .filter(|e| e.rule == rule)
+                .count()
+        };
         assert_eq!(count(Rule::RowTotal), 25);
         assert_eq!(count(Rule::ResultTotal), 7);
         assert_eq!(count(Rule::IntakeOutcome), 7);
@@ -178,7 +212,7 @@ mod tests {
 
     #[test]
     fn result_total_sums_the_twenty_one_outcome_rows() {
-        let eq = equations()
+        let eq = equations(Format::Y2021)
             .iter()
             .find(|e| e.rule == Rule::ResultTotal)
             .expect("result total");
@@ -196,8 +230,23 @@ mod tests {
     }
 
     #[test]
+    fn the_trial_format_adds_its_single_other_outcome() {
+        let eq = equations(Format::Trial2019)
+            .iter()
+            .find(|e| e.rule == Rule::ResultTotal)
+            .expect("result total");
+        assert_eq!(eq.terms.len(), 19);
+        assert_eq!(eq.terms.last().map(|t| t.1), Some((TRIAL_OTHER_OUTCOME, 0)));
+        let rows = equations(Format::Trial2019)
+            .iter()
+            .filter(|e| e.rule == Rule::RowTotal)
+            .count();
+        assert_eq!(rows, 23);
+    }
+
+    #[test]
     fn every_cell_exists_in_the_template() {
-        for eq in equations() {
+        for eq in Format::ALL.iter().flat_map(|&f| equations(f)) {
             for (r, c) in std::iter::once(eq.total).chain(eq.terms.iter().map(|t| t.1)) {
                 assert!(c < ROWS[r].cells, "{:?}", eq);
             }

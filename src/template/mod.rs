@@ -9,10 +9,12 @@
 
 mod basis;
 mod equations;
+mod format;
 mod rows;
 
 pub use basis::{Basis, BasisKind};
-pub use equations::{EQUATIONS, Equation, EquationDef, Slot, equations};
+pub use equations::{EQUATIONS, Equation, EquationDef, Slot, TRIAL_EQUATIONS, equations};
+pub use format::{FIRST_2021_YEAR, Format};
 pub use rows::*;
 
 /// The three statistical tables of the format.
@@ -139,9 +141,9 @@ mod tests {
 
     #[test]
     fn requests_table_has_the_template_shape() {
-        let rows: Vec<&RowDef> = ROWS
-            .iter()
-            .filter(|r| r.table == TableId::Requests)
+        let rows: Vec<&RowDef> = Format::Y2021
+            .rows(TableId::Requests)
+            .map(|r| &ROWS[r])
             .collect();
         assert_eq!(rows.len(), 25);
         assert!(rows.iter().all(|r| r.cells == 7));
@@ -156,10 +158,9 @@ mod tests {
             SUB_TABLES.iter().map(|s| s.item).collect::<Vec<_>>(),
             vec![1, 5, 6, 8]
         );
-        let labels: Vec<&str> = ROWS
-            .iter()
-            .filter(|r| r.table == TableId::Active)
-            .map(|r| r.label)
+        let labels: Vec<&str> = Format::Y2021
+            .rows(TableId::Active)
+            .map(|r| ROWS[r].label)
             .collect();
         assert_eq!(
             labels,

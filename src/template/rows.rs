@@ -2,6 +2,7 @@
 
 use super::TableId;
 use super::basis::{self, Basis};
+use super::format::Format;
 
 /// Index into [`ROWS`].
 pub type RowId = usize;
@@ -21,6 +22,11 @@ pub struct RowDef {
     /// Cells may hold decimals (本年收费金额（单位：万元）).
     pub decimal: bool,
     pub basis: Basis,
+    /// The one format that has the row; `None` when both have it.
+    pub format: Option<Format>,
+    /// Columns (bit per column) that take part in no equation and are never reported: the trial
+    /// format's 本年增/减 (may be negative) and 采购总金额 (carries a unit).
+    pub free: u16,
 }
 
 const fn row(
@@ -41,7 +47,31 @@ const fn row(
         cells,
         decimal: false,
         basis,
+        format: None,
+        free: 0,
     }
+}
+
+const fn only(mut def: RowDef, format: Format) -> RowDef {
+    def.format = Some(format);
+    def
+}
+
+const fn trial(
+    id: RowId,
+    parent: usize,
+    label: &'static str,
+    label_en: &'static str,
+    cells: usize,
+    free: u16,
+    basis: Basis,
+) -> RowDef {
+    let mut def = only(
+        row(id, Active, Some(parent), label, label_en, cells, basis),
+        Format::Trial2019,
+    );
+    def.free = free;
+    def
 }
 
 /// A 表二 sub-table, anchored by its item of 第二十条.
@@ -85,6 +115,45 @@ pub const SUB_TABLES: [SubTableDef; 4] = [
     },
 ];
 
+/// 表二 of the 2019 trial format: the same four items of 第二十条 (same indices) and （九）.
+pub const TRIAL_SUB_TABLES: [SubTableDef; 5] = [
+    SubTableDef {
+        item: 1,
+        anchor: "第二十条第（一）项",
+        columns: &["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        rows: 32..34,
+        basis: basis::ITEM_1,
+    },
+    SubTableDef {
+        item: 5,
+        anchor: "第二十条第（五）项",
+        columns: &["上一年项目数量", "本年增/减", "处理决定数量"],
+        rows: 34..36,
+        basis: basis::ITEM_5,
+    },
+    SubTableDef {
+        item: 6,
+        anchor: "第二十条第（六）项",
+        columns: &["上一年项目数量", "本年增/减", "处理决定数量"],
+        rows: 36..38,
+        basis: basis::ITEM_6,
+    },
+    SubTableDef {
+        item: 8,
+        anchor: "第二十条第（八）项",
+        columns: &["上一年项目数量", "本年增/减"],
+        rows: 38..39,
+        basis: basis::ITEM_8,
+    },
+    SubTableDef {
+        item: 9,
+        anchor: "第二十条第（九）项",
+        columns: &["采购项目数量", "采购总金额"],
+        rows: 39..40,
+        basis: basis::ITEM_9,
+    },
+];
+
 /// A group label of 表三 that spans several rows (三、本年度办理结果; （三）不予公开 …).
 #[derive(Debug)]
 pub struct GroupDef {
@@ -95,6 +164,8 @@ pub struct GroupDef {
 }
 
 pub const GROUP_RESULTS: usize = 0;
+/// （六）其他处理: a group of three rows in the 2021 format, one row in the trial format.
+pub const GROUP_OTHER: usize = 4;
 pub const GROUPS: [GroupDef; 5] = [
     GroupDef {
         label: "三、本年度办理结果",
@@ -136,8 +207,14 @@ pub const REQUESTS_FIRST_OUTCOME: RowId = 8;
 pub const REQUESTS_TOTAL: RowId = 29;
 pub const REQUESTS_CARRIED_OUT: RowId = 30;
 pub const APPEALS_ROW: RowId = 31;
+/// The trial format's single （六）其他处理 row.
+pub const TRIAL_OTHER_OUTCOME: RowId = 40;
+/// 本年增/减 (column 1) of the trial format's 表二 rows.
+const CHANGE: u16 = 1 << 1;
 
-pub const ROWS: [RowDef; 32] = {
+/// Every row of both formats: 0–31 are the 2021 format's (表二 0–5 and 表三's （六） sub-rows
+/// 26–28 only there), 32–40 the trial format's own.
+pub const ROWS: [RowDef; 41] = {
     let mut fee = row(
         5,
         Active,
@@ -148,7 +225,7 @@ pub const ROWS: [RowDef; 32] = {
         basis::ITEM_8,
     );
     fee.decimal = true;
-    [
+    let mut rows = [
         row(0, Active, Some(0), "规章", "Rules", 3, basis::ITEM_1),
         row(
             1,
@@ -413,7 +490,93 @@ pub const ROWS: [RowDef; 32] = {
             15,
             basis::REVIEW,
         ),
-    ]
+        trial(32, 0, "规章", "Rules", 3, 0, basis::ITEM_1),
+        trial(
+            33,
+            0,
+            "规范性文件",
+            "Normative documents",
+            3,
+            0,
+            basis::ITEM_1,
+        ),
+        trial(
+            34,
+            1,
+            "行政许可",
+            "Administrative licences",
+            3,
+            CHANGE,
+            basis::ITEM_5,
+        ),
+        trial(
+            35,
+            1,
+            "其他对外管理服务事项",
+            "Other external management and services",
+            3,
+            CHANGE,
+            basis::ITEM_5,
+        ),
+        trial(
+            36,
+            2,
+            "行政处罚",
+            "Administrative penalties",
+            3,
+            CHANGE,
+            basis::ITEM_6,
+        ),
+        trial(
+            37,
+            2,
+            "行政强制",
+            "Administrative coercion",
+            3,
+            CHANGE,
+            basis::ITEM_6,
+        ),
+        trial(
+            38,
+            3,
+            "行政事业性收费",
+            "Administrative fees",
+            2,
+            CHANGE,
+            basis::ITEM_8,
+        ),
+        // 采购总金额 carries its unit (251000元): column 1 is free.
+        trial(
+            39,
+            4,
+            "政府集中采购",
+            "Government centralised procurement",
+            2,
+            1 << 1,
+            basis::ITEM_9,
+        ),
+        only(
+            row(
+                40,
+                Requests,
+                Some(0),
+                "（六）其他处理",
+                "(6) Otherwise handled",
+                7,
+                basis::NONE,
+            ),
+            Format::Trial2019,
+        ),
+    ];
+    // 表二 and 表三's （六） sub-rows as the 2021 format writes them.
+    let mut id = 0;
+    while id < 29 {
+        if id <= 5 || id >= 26 {
+            rows[id].format = Some(Format::Y2021);
+        }
+        id += 1;
+    }
+    rows
 };
 
 /// A column of a table, with the header groups above it.
@@ -496,6 +659,15 @@ pub const HEADER_TEXTS: &[(TableId, &str)] = &[
     (Active, "现行有效件数"),
     (Active, "本年处理决定数量"),
     (Active, "本年收费金额（单位：万元）"),
+    // The 2019 trial format's 表二 headers.
+    (Active, "本年新制作数量"),
+    (Active, "本年新公开数量"),
+    (Active, "对外公开总数量"),
+    (Active, "上一年项目数量"),
+    (Active, "本年增/减"),
+    (Active, "处理决定数量"),
+    (Active, "采购项目数量"),
+    (Active, "采购总金额"),
     (
         Requests,
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
@@ -538,7 +710,7 @@ pub fn column_label(row: RowId, col: usize) -> &'static str {
     match ROWS.get(row) {
         Some(r) if r.table == TableId::Active => r
             .parent
-            .and_then(|p| SUB_TABLES.get(p))
+            .and_then(|p| r.format.unwrap_or_default().sub_tables().get(p))
             .and_then(|s| s.columns.get(col))
             .copied()
             .unwrap_or(""),

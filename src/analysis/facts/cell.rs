@@ -6,8 +6,7 @@ use crate::analysis::model::{Report, Value};
 use crate::analysis::rules::{EquationCheck, terms_text};
 use crate::analysis::{Locale, ReportAnalysis, Rule};
 use crate::template::{
-    APPEALS_COLUMNS, Equation, GROUPS, ROWS, RowId, SUB_TABLES, TableId, column_label, columns_of,
-    equations,
+    APPEALS_COLUMNS, Equation, GROUPS, ROWS, RowId, TableId, column_label, columns_of, equations,
 };
 
 pub fn hover(
@@ -77,7 +76,7 @@ pub fn place(row: RowId, col: usize, zh: bool) -> String {
         TableId::Active => {
             let anchor = def
                 .parent
-                .and_then(|p| SUB_TABLES.get(p))
+                .and_then(|p| def.format.unwrap_or_default().sub_tables().get(p))
                 .map_or("", |s| s.anchor);
             let label = if zh { def.label } else { def.label_en };
             format!("{anchor} · {label}")
@@ -132,7 +131,7 @@ fn total_name(eq: &Equation, zh: bool) -> String {
 fn equation_lines(report: &ReportAnalysis, at: (RowId, usize), zh: bool) -> Vec<String> {
     let model = &report.report;
     let mut out = Vec::new();
-    for (n, eq) in equations().iter().enumerate() {
+    for (n, eq) in equations(model.format).iter().enumerate() {
         if eq.total != at && !eq.terms.iter().any(|t| t.1 == at) {
             continue;
         }
@@ -165,14 +164,20 @@ fn evaluated(model: &Report, check: &EquationCheck, name: &str, zh: bool) -> Str
 fn skipped(model: &Report, eq: &Equation, name: &str, zh: bool) -> String {
     let positions = std::iter::once(eq.total).chain(eq.terms.iter().map(|t| t.1));
     let lacking: Vec<String> = positions
-        .filter(|&(r, c)| model.cell(r, c).and_then(|c| c.value.as_int()).is_none())
+        // A blank counts as 0; what stops an equation is a cell not read or not a whole number.
+        .filter(|&(r, c)| {
+            !matches!(
+                model.cell(r, c).map(|c| c.value),
+                Some(Value::Int(_) | Value::Missing)
+            )
+        })
         .map(|(r, c)| {
             let name = place(r, c, zh);
             match (model.cell(r, c).map(|c| c.value), zh) {
                 (None, true) => format!("缺少 {name}"),
                 (None, false) => format!("{name} is missing"),
-                (Some(Value::Missing), true) => format!("{name} 为空"),
-                (Some(Value::Missing), false) => format!("{name} is empty"),
+                (Some(Value::Text), true) => format!("{name} 不是数字"),
+                (Some(Value::Text), false) => format!("{name} is not a number"),
                 (Some(_), true) => format!("{name} 不是整数"),
                 (Some(_), false) => format!("{name} is not a whole number"),
             }

@@ -7,7 +7,7 @@ use crate::analysis::model::{LabelHit, LabelKind, Report};
 use crate::analysis::{Locale, ReportAnalysis};
 use crate::statute::{Citation, Reference, regulation};
 use crate::template::{
-    APPEALS_COLUMNS, Basis, GROUPS, REQUEST_COLUMNS, ROWS, SECTIONS, SUB_TABLES, TableId,
+    APPEALS_COLUMNS, Basis, Format, GROUPS, REQUEST_COLUMNS, ROWS, SECTIONS, SUB_TABLES, TableId,
 };
 
 pub fn hover(
@@ -128,7 +128,10 @@ fn template_places(c: Citation) -> Vec<(String, &'static str)> {
     for g in GROUPS.iter().filter(|g| names(&g.basis, c)) {
         out.push((format!("表三“{}”", g.label), g.basis.note));
     }
-    for r in ROWS.iter().filter(|r| r.table != TableId::Active) {
+    for r in ROWS
+        .iter()
+        .filter(|r| r.table != TableId::Active && Format::Y2021.has(r.id))
+    {
         if names(&r.basis, c) && !out.iter().any(|(_, note)| *note == r.basis.note) {
             let place = match r.table {
                 TableId::Appeals => "表四".to_string(),
@@ -157,7 +160,7 @@ fn label_markdown(text: &str, report: &ReportAnalysis, label: &LabelHit, locale:
             ),
             None => return String::new(),
         },
-        LabelKind::Anchor(i) => match SUB_TABLES.get(i) {
+        LabelKind::Anchor(i) => match model.active_format.sub_tables().get(i) {
             Some(s) => (
                 format!("**{}** · {}", s.anchor, table_name(TableId::Active, zh)),
                 Some(&s.basis),
@@ -239,7 +242,7 @@ fn header_basis<'a>(model: &Report, table: TableId, label: &LabelHit) -> Option<
             .iter()
             .rev()
             .find(|(_, span)| span.start <= label.span.start)
-            .and_then(|(i, _)| SUB_TABLES.get(*i))
+            .and_then(|(i, _)| model.active_format.sub_tables().get(*i))
             .map(|s| &s.basis),
         TableId::Requests => REQUEST_COLUMNS
             .iter()
@@ -275,6 +278,7 @@ fn title(text: &str, report: &ReportAnalysis, label: &LabelHit, locale: Locale) 
             format!("**{written}**\n\nAnnual report: {found} of 6 sections, {problems} problems.")
         }
     };
+    out.push_str(&template_used(model, locale));
     if !missing.is_empty() {
         let lead = if locale == Locale::Zh {
             "缺少："
@@ -284,4 +288,34 @@ fn title(text: &str, report: &ReportAnalysis, label: &LabelHit, locale: Locale) 
         out.push_str(&format!("\n\n{lead}{}", missing.join("、")));
     }
     out
+}
+
+/// Which template the report was checked against (per table when 表二 and 表三 differ).
+fn template_used(model: &Report, locale: Locale) -> String {
+    let zh = locale == Locale::Zh;
+    let name = |f: Format| if zh { f.name() } else { f.name_en() };
+    let year = match (model.year, zh) {
+        (Some(y), true) => format!("{y} 年度报告，"),
+        (Some(y), false) => format!("Report on {y}; "),
+        (None, _) => String::new(),
+    };
+    if model.active_format == model.format {
+        if zh {
+            format!("\n\n{year}按{}核对。", name(model.format))
+        } else {
+            format!("\n\n{year}checked against {}.", name(model.format))
+        }
+    } else if zh {
+        format!(
+            "\n\n{year}表二按{}核对，表三按{}核对。",
+            name(model.active_format),
+            name(model.format)
+        )
+    } else {
+        format!(
+            "\n\n{year}Table 2 checked against {}, Table 3 against {}.",
+            name(model.active_format),
+            name(model.format)
+        )
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::{OutlineItem, OutlineKind, Span, line_end, table_bodies};
 use crate::analysis::ReportAnalysis;
-use crate::template::{SUB_TABLES, TableId};
+use crate::template::TableId;
 
 pub fn outline(segment_text: &str, report: &ReportAnalysis) -> Vec<OutlineItem> {
     let model = &report.report;
@@ -115,7 +115,10 @@ fn sub_tables(
         .enumerate()
         .map(|(k, (index, span))| {
             let end = anchors.get(k + 1).map_or(body.end, |next| next.1.start);
-            let rows = SUB_TABLES
+            let rows = report
+                .report
+                .active_format
+                .sub_tables()
                 .get(*index)
                 .map(|s| {
                     let labels: Vec<&str> = crate::template::ROWS[s.rows.clone()]

@@ -4,7 +4,7 @@
 
 use crate::analysis::lex::Layout;
 use crate::template::{
-    APPEALS_COLUMNS, APPEALS_ROW, GROUPS, REQUEST_COLUMNS, ROWS, RowId, SUB_TABLES, TableId,
+    APPEALS_COLUMNS, APPEALS_ROW, Format, GROUPS, REQUEST_COLUMNS, ROWS, RowId, SUB_TABLES, TableId,
 };
 
 /// Where the text of each label and value comes from; both are called in reading order.
@@ -85,7 +85,7 @@ fn blocks(table: TableId, fill: &mut Fill) -> Vec<Block> {
             second.push(REQUEST_COLUMNS[6].label);
             let mut third = vec!["", "", ""];
             third.extend(REQUEST_COLUMNS[1..6].iter().map(|c| c.label));
-            let rows = ROWS.iter().filter(|r| r.table == TableId::Requests);
+            let rows = Format::Y2021.rows(TableId::Requests).map(|r| &ROWS[r]);
             vec![Block {
                 headers: vec![
                     strings(&[header_text(TableId::Requests, 0), "", natural.groups[0]]),

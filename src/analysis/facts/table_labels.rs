@@ -5,7 +5,7 @@
 use super::completion::Context;
 use super::{CompletionFact, CompletionKind, pinyin};
 use crate::analysis::model::{LabelHit, LabelKind, Report};
-use crate::template::{GROUPS, ROWS, SUB_TABLES, TableId};
+use crate::template::{Format, GROUPS, ROWS, TableId};
 
 /// Added to the rank of an element the report already has (unless it is the one expected next).
 const PRESENT_PENALTY: u32 = 40;
@@ -18,10 +18,10 @@ enum Element {
     Anchor(usize),
 }
 
-/// 表三 in reading order: each group label before its first row.
-fn requests_order() -> Vec<Element> {
+/// 表三 in reading order (in the format the report's 表三 follows): each group label before its first row.
+fn requests_order(format: Format) -> Vec<Element> {
     let mut out = Vec::new();
-    for row in ROWS.iter().filter(|r| r.table == TableId::Requests) {
+    for row in format.rows(TableId::Requests).map(|r| &ROWS[r]) {
         let mut chain = Vec::new();
         let mut group = row.parent;
         while let Some(g) = group {
@@ -99,18 +99,18 @@ fn last_label_before(
 }
 
 pub fn requests(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
-    let order = requests_order();
-    let is_row = |k| matches!(k, LabelKind::Row(r) if ROWS.get(r).is_some_and(|d| d.table == TableId::Requests));
+    let format = ctx.model.format;
+    let order = requests_order(format);
+    let rows: Vec<usize> = format.rows(TableId::Requests).collect();
+    let is_row = |k| matches!(k, LabelKind::Row(r) if rows.contains(&r));
     let last = last_label_before(ctx.model, offset, is_row);
     let last_end = last.map_or(0, |l| l.span.end);
     let expected_row = match last.map(|l| l.kind) {
-        Some(LabelKind::Row(r)) => {
-            Some(r + 1).filter(|&n| ROWS.get(n).is_some_and(|d| d.table == TableId::Requests))
-        }
-        _ => ROWS
+        Some(LabelKind::Row(r)) => rows
             .iter()
-            .find(|r| r.table == TableId::Requests)
-            .map(|r| r.id),
+            .position(|&x| x == r)
+            .and_then(|p| rows.get(p + 1).copied()),
+        _ => rows.first().copied(),
     };
     let expected = expected_row.and_then(|r| order.iter().position(|e| *e == Element::Row(r)));
     // The group labels that open the expected row's group stand just before it in the text.
@@ -154,7 +154,8 @@ pub fn requests(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
 }
 
 pub fn active(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
-    let order: Vec<Element> = SUB_TABLES
+    let sub_tables = ctx.model.active_format.sub_tables();
+    let order: Vec<Element> = sub_tables
         .iter()
         .enumerate()
         .flat_map(|(i, s)| {
@@ -186,7 +187,7 @@ pub fn active(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
             Element::Row(r) => {
                 Some(ctx.item(ROWS[r].label, &ROWS[r].basis, CompletionKind::Label, rank))
             }
-            Element::Anchor(i) => SUB_TABLES.get(i).map(|s| {
+            Element::Anchor(i) => sub_tables.get(i).map(|s| {
                 let mut item = ctx.item(s.anchor, &s.basis, CompletionKind::Anchor, rank);
                 for row in &ROWS[s.rows.clone()] {
                     let bare = pinyin::without_numbering(row.label);

@@ -5,13 +5,14 @@
 use super::row_name;
 use crate::analysis::model::{Report, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
-use crate::template::{Equation, ROWS, TableId, column_label, equations};
+use crate::template::{Equation, Format, ROWS, TableId, column_label, equations};
 
 /// An equation whose cells are all present and whole, with its computed sides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EquationCheck {
-    /// Index into [`equations`].
+    /// Index into [`equations`] of the report's format.
     pub equation: usize,
+    pub format: Format,
     /// Index of the total's cell in `Report::cells`.
     pub total: usize,
     pub terms: Vec<(i8, usize)>,
@@ -27,15 +28,16 @@ impl EquationCheck {
     }
 
     pub fn def(&self) -> &'static Equation {
-        &equations()[self.equation]
+        &equations(self.format)[self.equation]
     }
 }
 
 /// Evaluates every equation whose cells are all present and whole.
 pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
     let index_of = |(row, col): (usize, usize)| report.cell_index(row, col);
-    let mut out = Vec::with_capacity(equations().len());
-    'eq: for (n, eq) in equations().iter().enumerate() {
+    let all = equations(report.format);
+    let mut out = Vec::with_capacity(all.len());
+    'eq: for (n, eq) in all.iter().enumerate() {
         let Some(total) = index_of(eq.total) else {
             continue;
         };
@@ -55,6 +57,7 @@ pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
         }
         out.push(EquationCheck {
             equation: n,
+            format: report.format,
             total,
             terms,
             expected,

@@ -21,6 +21,10 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         if !readable(cell.row) || report.cell_index(cell.row, cell.col) != Some(i) {
             continue;
         }
+        // 本年增/减 may be negative and 采购总金额 carries a unit: neither is checked.
+        if def.free & (1 << cell.col) != 0 {
+            continue;
+        }
         if cell.value == Value::Missing {
             match blanks.iter_mut().find(|b| b.0 == def.table) {
                 Some(b) => b.2 += 1,

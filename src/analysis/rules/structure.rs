@@ -5,7 +5,9 @@ use super::row_name;
 use crate::analysis::lex::Layout;
 use crate::analysis::model::Report;
 use crate::analysis::{Finding, Fix, Message, Rule, Span};
-use crate::template::{APPEALS_ROW, ROWS, SECTIONS, TableId};
+use crate::template::{
+    APPEALS_ROW, FIRST_2021_YEAR, Format, ROWS, SECTIONS, TRIAL_OTHER_OUTCOME, TableId,
+};
 
 fn first_line(text: &str) -> Span {
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
@@ -14,6 +16,7 @@ fn first_line(text: &str) -> Span {
 
 pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
     sections(text, report, out);
+    superseded(report, out);
     row_order(report, out);
     for table in [TableId::Active, TableId::Requests, TableId::Appeals] {
         missing_rows(text, report, table, out);
@@ -83,6 +86,61 @@ fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// A report on 2021 or later whose table still follows the 2019 trial format: one finding per table.
+fn superseded(report: &Report, out: &mut Vec<Finding>) {
+    if report.year.is_none_or(|y| y < FIRST_2021_YEAR) {
+        return;
+    }
+    for table in [TableId::Active, TableId::Requests] {
+        if report.format_of(table) != Format::Trial2019 {
+            continue;
+        }
+        // The table's first place that differs: 表二's first anchor or row, 表三's （六）其他处理.
+        let at = match table {
+            TableId::Active => report.anchors.first().map(|a| a.1.clone()).or_else(|| {
+                report
+                    .rows
+                    .iter()
+                    .find(|h| ROWS[h.row].table == table)
+                    .and_then(|h| report.row_span(h))
+            }),
+            _ => report
+                .row(TRIAL_OTHER_OUTCOME)
+                .and_then(|h| report.row_span(h)),
+        }
+        .or_else(|| report.section(table.section()).map(|s| s.heading.clone()));
+        let Some(at) = at else { continue };
+        out.push(Finding::new(
+            Rule::SupersededFormat,
+            at,
+            Message::new(
+                format!(
+                    "{}按{}填写；{} 年度起应使用{}",
+                    table.name(),
+                    Format::Trial2019.name(),
+                    FIRST_2021_YEAR,
+                    Format::Y2021.name()
+                ),
+                format!(
+                    "{} follows {}; reports on {} and later use {}",
+                    table.name_en(),
+                    Format::Trial2019.name_en(),
+                    FIRST_2021_YEAR,
+                    Format::Y2021.name_en()
+                ),
+            ),
+        ));
+    }
+}
+
+/// Every row of the report's template, in order (表二 and 表三 in the formats they follow).
+fn template_order(report: &Report) -> Vec<usize> {
+    [TableId::Active, TableId::Requests, TableId::Appeals]
+        .into_iter()
+        .flat_map(|t| report.format_of(t).rows(t))
+        .collect()
+}
+
 /// Runs of consecutive numbers in an ascending list.
 fn runs(sorted: &[usize]) -> Vec<&[usize]> {
     let mut out = Vec::new();
@@ -99,12 +157,15 @@ fn runs(sorted: &[usize]) -> Vec<&[usize]> {
 }
 
 fn row_order(report: &Report, out: &mut Vec<Finding>) {
+    // Positions in the template order of the formats the report's tables follow.
+    let order: Vec<usize> = template_order(report);
+    let place = |row: usize| order.iter().position(|&r| r == row).unwrap_or(row);
     let mut last: Option<(TableId, usize)> = None;
     for hit in report.rows.iter().filter(|h| !h.duplicate) {
         let table = ROWS[hit.row].table;
         if let Some((t, prev)) = last
             && t == table
-            && hit.row < prev
+            && place(hit.row) < place(prev)
             && let Some(span) = hit.label.clone()
         {
             out.push(Finding::new(
@@ -126,8 +187,8 @@ fn row_order(report: &Report, out: &mut Vec<Finding>) {
         }
         last = Some((
             table,
-            last.filter(|l| l.0 == table)
-                .map_or(hit.row, |l| l.1.max(hit.row)),
+            last.filter(|l| l.0 == table && place(l.1) > place(hit.row))
+                .map_or(hit.row, |l| l.1),
         ));
     }
 }
@@ -179,10 +240,10 @@ fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Findi
         }
         return;
     }
-    let rows: Vec<usize> = ROWS
-        .iter()
-        .filter(|r| r.table == table && !r.label.is_empty())
-        .map(|r| r.id)
+    let rows: Vec<usize> = report
+        .format_of(table)
+        .rows(table)
+        .filter(|&r| !ROWS[r].label.is_empty())
         .collect();
     // Positions (in `rows`) of the missing rows; a missing 表二 sub-table is its rows missing.
     let missing: Vec<usize> = (0..rows.len())

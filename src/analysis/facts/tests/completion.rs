@@ -2,7 +2,7 @@ use super::*;
 use crate::analysis::Locale;
 use crate::analysis::facts::{CompletionFact, CompletionKind, complete};
 use crate::analysis::model::Value;
-use crate::template::ROWS;
+use crate::template::{Format, ROWS};
 
 /// The completion items at the cursor, best first, with the text each would replace.
 fn check(fixture: &str) -> (Vec<CompletionFact>, Vec<String>) {
@@ -209,8 +209,10 @@ fn the_report_skeleton_reads_back_in_every_layout() {
         assert!(report.title.is_some(), "{name}");
         // Placeholders run in reading order: after the title's two and section 一's prose, the
         // template's 200 cells hold 4, 5, 6, … in template order.
-        let read: Vec<Option<Value>> = ROWS
+        let read: Vec<Option<Value>> = Format::Y2021
+            .all_rows()
             .iter()
+            .map(|&r| &ROWS[r])
             .flat_map(|row| (0..row.cells).map(move |col| (row.id, col)))
             .map(|(row, col)| report.cell(row, col).map(|c| c.value))
             .collect();

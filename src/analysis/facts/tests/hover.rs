@@ -95,16 +95,23 @@ fn a_total_shows_what_it_should_be() {
 }
 
 #[test]
-fn an_equation_skipped_for_an_empty_cell_is_named() {
-    // 本年新收 商业企业 written as a dash: the row total cannot be computed.
-    let fixture = example_at("8 |", 0).replacen("$08 |\n0 |", "$08 |\n- |", 1);
+fn an_equation_skipped_for_a_text_cell_is_named() {
+    // 本年新收 商业企业 written as text: the row total cannot be computed.
+    let fixture = example_at("8 |", 0).replacen("$08 |\n0 |", "$08 |\n八 |", 1);
     let (_, md) = check(&fixture, Locale::Zh);
     contains_all(
         &md,
         &[
-            "- 总计：未校验（表三 · 一、本年新收政府信息公开申请数量 · 法人或其他组织 / 商业企业 为空）",
+            "- 总计：未校验（表三 · 一、本年新收政府信息公开申请数量 · 法人或其他组织 / 商业企业 不是数字）",
         ],
     );
+}
+
+#[test]
+fn an_equation_with_a_blank_cell_counts_it_as_zero() {
+    let fixture = example_at("8 |", 0).replacen("$08 |\n0 |", "$08 |\n- |", 1);
+    let (_, md) = check(&fixture, Locale::Zh);
+    assert!(!md.contains("未校验"), "{md}");
 }
 
 #[test]
@@ -205,4 +212,21 @@ fn headers_and_sections_explain_themselves() {
 fn plain_prose_has_no_hover() {
     let (text, analysis, offset) = with_cursor(&example_at("持续推进决策", 0));
     assert_eq!(hover(&text, &analysis, offset, Locale::Zh), None);
+}
+
+#[test]
+fn the_title_says_which_template_applied() {
+    // A 2020 report that already uses the 2021 tables is checked against them.
+    let fixture = format!(
+        "$0某局2020年政府信息公开工作年度报告\n{}",
+        report_text(EXAMPLE)
+    );
+    let (_, md) = check(&fixture, Locale::Zh);
+    contains_all(
+        &md,
+        &[
+            "2020 年度报告",
+            "按2021 年统一格式（国办公开办函〔2021〕30号）核对",
+        ],
+    );
 }

@@ -1,7 +1,7 @@
 use super::*;
 use crate::analysis::facts::rewrites;
 use crate::analysis::model::Value;
-use crate::template::{ROWS, TableId};
+use crate::template::{Format, ROWS, TableId};
 
 /// The document after applying the one rewrite offered at the cursor, and that rewrite's title.
 fn check(fixture: &str) -> (String, String) {
@@ -18,7 +18,7 @@ fn check(fixture: &str) -> (String, String) {
 fn values(text: &str, table: TableId) -> Vec<(usize, usize, Value)> {
     let analysis = analyze_report(text);
     let mut out = Vec::new();
-    for row in ROWS.iter().filter(|r| r.table == table) {
+    for row in Format::Y2021.rows(table).map(|r| &ROWS[r]) {
         for col in 0..row.cells {
             let value = analysis.report.cell(row.id, col).map(|c| c.value);
             out.push((row.id, col, value.unwrap_or(Value::Missing)));
