@@ -310,9 +310,9 @@ impl<'a> Reader<'a> {
         }
         self.continuable = None;
         match self.open.as_mut() {
-            Some(open)
-                if open.candidate.cells.is_empty() && !(exact_row && open.complete_label) =>
-            {
+            // A label that is already a whole row label takes no more fragments: the next text is
+            // the next row's (a table published without figures lists its labels one after another).
+            Some(open) if open.candidate.cells.is_empty() && !open.complete_label => {
                 open.candidate.fragments.push(span);
                 if open.candidate.fragments.len() > MAX_FRAGMENTS {
                     open.candidate.fragments.remove(0);

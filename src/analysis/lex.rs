@@ -292,11 +292,21 @@ pub fn is_cell_like(field: &str) -> bool {
     if !(first.is_ascii_digit() || ('０'..='９').contains(&first)) {
         return false;
     }
-    let after_digits =
-        field.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    !after_digits.starts_with(['.', '、', '．', '。', ','])
-        || after_digits[after_digits.chars().next().map_or(0, char::len_utf8)..]
-            .starts_with(|c: char| c.is_ascii_digit())
+    let figure = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let after_digits = field.trim_start_matches(figure);
+    if after_digits.starts_with(['.', '、', '．', '。', ','])
+        && !after_digits[after_digits.chars().next().map_or(0, char::len_utf8)..]
+            .starts_with(figure)
+    {
+        return false;
+    }
+    // A figure with a short unit (`7件`, `251000元`, `3.5万元`); a sentence that starts with a
+    // year (`2025年以来，…`) is no cell.
+    let unit = after_digits.trim_start_matches(|c: char| figure(c) || c == '.');
+    unit.chars().count() <= 3
+        && !unit
+            .chars()
+            .any(|c| c.is_ascii_punctuation() || "，。；：、（）".contains(c))
 }
 
 /// Whitespace-separated fields; the fields before the trailing run of value-like fields are joined

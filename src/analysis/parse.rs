@@ -20,7 +20,8 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
         .and_then(|t| year_in(&text[t.clone()]))
         .or_else(|| year_in(&text[..floor(text, 600)]));
     let choice = choose_formats(text, &reading);
-    let (order, guesses, aligned) = (choice.order, choice.guesses, choice.aligned);
+    let (order, guesses, mut aligned) = (choice.order, choice.guesses, choice.aligned);
+    fill_gaps(text, &reading.candidates, &guesses, &order, &mut aligned);
     let mut b = Builder {
         text,
         report: Report {
@@ -177,6 +178,52 @@ fn choose_formats(text: &str, reading: &Reading) -> Choice {
         order,
         guesses: g2021.into_iter().zip(trial).map(|(a, b)| [a, b]).collect(),
         aligned,
+    }
+}
+
+/// A candidate whose label is lost (a blank label cell, text beyond recognition) between two
+/// aligned rows is the one template row missing between them, when its cells fit that row exactly:
+/// order decides what the text no longer says (R6). Never across a larger gap.
+fn fill_gaps(
+    text: &str,
+    candidates: &[Candidate],
+    guesses: &[[Option<RowGuess>; 2]],
+    order: &[RowId],
+    aligned: &mut [Option<RowId>],
+) {
+    let place = |row: RowId| order.iter().position(|&r| r == row);
+    for i in 0..candidates.len() {
+        if aligned[i].is_some() || guesses[i].iter().any(Option::is_some) {
+            continue;
+        }
+        // Template positions, shifted by one so that "before the first row" is 0.
+        let before = aligned[..i]
+            .iter()
+            .rev()
+            .find_map(|r| *r)
+            .and_then(place)
+            .map_or(0, |p| p + 1);
+        let Some(after) = aligned[i + 1..].iter().find_map(|r| *r).and_then(place) else {
+            continue;
+        };
+        if after + 1 != before + 1 + 1 {
+            continue;
+        }
+        let row = order[before];
+        let def = &ROWS[row];
+        let between_unaligned = aligned.iter().all(|r| *r != Some(row));
+        let figures = candidates[i].cells.iter().all(|s| match s {
+            Slot::Cell(c) => value::is_value_like(&text[c.clone()]),
+            Slot::Soft(_) => true,
+        });
+        let hard = candidates[i]
+            .cells
+            .iter()
+            .filter(|s| matches!(s, Slot::Cell(c) if !c.is_empty()))
+            .count();
+        if between_unaligned && figures && !def.label.is_empty() && hard == def.cells {
+            aligned[i] = Some(row);
+        }
     }
 }
 

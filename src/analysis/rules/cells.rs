@@ -89,11 +89,48 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             ),
         ));
     }
+    // A table published with its labels and no figure at all: one finding for the table.
+    let mut empty_tables: Vec<TableId> = Vec::new();
+    for table in [TableId::Active, TableId::Requests, TableId::Appeals] {
+        let rows: Vec<_> = report
+            .rows
+            .iter()
+            .filter(|h| ROWS[h.row].table == table && !h.duplicate)
+            .collect();
+        let without_figures = |h: &&crate::analysis::model::RowHit| {
+            h.cells.is_empty() && h.unsure != Some(Unsure::RunTogether)
+        };
+        if rows.len() < 2 || !rows.iter().all(without_figures) {
+            continue;
+        }
+        empty_tables.push(table);
+        if let Some(span) = report.row_span(rows[0]) {
+            out.push(Finding::new(
+                Rule::Missing,
+                span,
+                Message::new(
+                    format!(
+                        "{}只有行标签，没有填写数值（{} 行），不作核对",
+                        table.name(),
+                        rows.len()
+                    ),
+                    format!(
+                        "{} has its row labels but no figures ({} rows); it is not checked",
+                        table.name_en(),
+                        rows.len()
+                    ),
+                ),
+            ));
+        }
+    }
     for hit in &report.rows {
         let Some(span) = report.row_span(hit) else {
             continue;
         };
         let expected = ROWS[hit.row].cells;
+        if empty_tables.contains(&ROWS[hit.row].table) {
+            continue;
+        }
         if hit.unsure == Some(Unsure::RunTogether) {
             out.push(Finding::new(
                 Rule::CellCount,

@@ -7,6 +7,7 @@ mod labels;
 mod narrative;
 mod statute;
 mod structure;
+mod unreadable;
 
 use super::Finding;
 use super::model::Report;
@@ -22,6 +23,7 @@ pub fn check(text: &str, report: &Report, checks: &[EquationCheck]) -> Vec<Findi
     balance::check(report, checks, &mut out);
     narrative::check(report, &mut out);
     statute::check(report, &mut out);
+    unreadable::check(report, &mut out);
     out.retain(|f| {
         !report
             .suppressions
