@@ -186,12 +186,13 @@ fn utf16_columns_after_chinese_cells_in_a_markdown_table() {
     ])
     .json();
     let d = &json["files"][0]["diagnostics"][0];
-    // `| 三、本年度办理结果 | （六）其他处理 ` is 22 UTF-16 units; the label is 33.
+    // `| 三、本年度办理结果 | （六）其他处理 ` is 22 UTF-16 units, then `1.申请人无正当理由` 10 more:
+    // the finding covers 预期, the characters that differ from the template.
     assert_eq!(
         d["range"],
         serde_json::json!({
-            "start": { "line": 61, "character": 22 },
-            "end": { "line": 61, "character": 55 }
+            "start": { "line": 61, "character": 32 },
+            "end": { "line": 61, "character": 34 }
         })
     );
 }

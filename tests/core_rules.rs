@@ -47,13 +47,15 @@ fn new_findings(text: &str) -> Vec<(&'static str, usize, usize, String)> {
 fn the_example_has_exactly_its_two_label_typos() {
     let got = findings(EXAMPLE);
     assert_eq!(got.len(), 2, "{got:#?}");
+    // Each covers 预期, the two characters that differ from the template (after `1.申请人无正当理由`
+    // and `2.申请人`).
     assert_eq!(
         (got[0].0, got[0].1, got[0].2),
-        ("label/nonstandard", 249, 0)
+        ("label/nonstandard", 249, 10)
     );
     assert_eq!(
         (got[1].0, got[1].1, got[1].2),
-        ("label/nonstandard", 258, 0)
+        ("label/nonstandard", 258, 5)
     );
     assert!(
         got[0].3.contains("1.申请人无正当理由逾期不补正"),
@@ -63,11 +65,17 @@ fn the_example_has_exactly_its_two_label_typos() {
 }
 
 #[test]
-fn label_fix_replaces_only_the_label() {
+fn label_fix_replaces_only_the_characters_that_differ() {
     let fixes: Vec<_> = core_support::findings(EXAMPLE)
         .into_iter()
         .filter_map(|f| f.fix)
         .collect();
+    assert!(
+        fixes
+            .iter()
+            .all(|f| &EXAMPLE[f.span.clone()] == "预期" && f.replacement == "逾期"),
+        "{fixes:?}"
+    );
     let mut text = EXAMPLE.to_string();
     for fix in fixes.iter().rev() {
         text.replace_range(fix.span.clone(), &fix.replacement);

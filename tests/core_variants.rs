@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use ogi_lsp::analysis::Finding;
 use ogi_lsp::analysis::model::Value;
-use ogi_lsp::template::ROWS;
+use ogi_lsp::template::{Format, ROWS};
 use variants::example::{EXAMPLE, Example};
 use variants::{Generator, Mark, Variant, is_blank, l1};
 
@@ -41,10 +41,12 @@ fn reference() -> BTreeMap<(usize, usize), Value> {
     cells.iter().map(|c| ((c.row, c.col), c.value)).collect()
 }
 
-/// Every template cell: (row, col).
+/// Every template cell of the 2021 format: (row, col).
 fn template_cells() -> impl Iterator<Item = (usize, usize)> {
-    ROWS.iter()
-        .flat_map(|r| (0..r.cells).map(move |c| (r.id, c)))
+    Format::Y2021
+        .all_rows()
+        .iter()
+        .flat_map(|&r| (0..ROWS[r].cells).map(move |c| (r, c)))
 }
 
 /// Whether the message states `n` as a figure of its own.

@@ -84,8 +84,9 @@ fn a_changed_figure_breaks_two_balances_and_undoing_it_restores_them() {
     server.shutdown();
 }
 
-/// 𠀀 is one character, two UTF-16 units and four UTF-8 bytes: inserted before 预期 inside the label,
-/// it moves the end of the label's diagnostic by exactly that much under each encoding.
+/// 𠀀 is one character, two UTF-16 units and four UTF-8 bytes: inserted at the start of the label's
+/// line, it moves the diagnostic (which covers 预期, the characters that differ) by exactly that
+/// much under each encoding, and 预期 stays two UTF-16 units or six UTF-8 bytes wide.
 #[test]
 fn positions_follow_the_negotiated_encoding() {
     for (utf8, units) in [(false, 2), (true, 4)] {
@@ -100,13 +101,17 @@ fn positions_follow_the_negotiated_encoding() {
         let old = label(&before);
         let at = support::find(FIXTURE, "预期", 0, utf8);
         assert_eq!(at.line, TYPO_LINES[0]);
-        server.change(
-            &doc,
-            2,
-            vec![edit((at.line, at.character), (at.line, at.character), "𠀀")],
-        );
+        server.change(&doc, 2, vec![edit((at.line, 0), (at.line, 0), "𠀀")]);
         let new = label(&server.diagnostics(&doc, 2));
-        assert_eq!(new.start, old.start);
+        assert_eq!(old.start, at);
+        assert_eq!(
+            old.end.character - old.start.character,
+            if utf8 { 6 } else { 2 }
+        );
+        assert_eq!(
+            new.start,
+            Position::new(old.start.line, old.start.character + units)
+        );
         assert_eq!(
             new.end,
             Position::new(old.end.line, old.end.character + units)

@@ -128,10 +128,10 @@ fn best_score(text: &str, fragments: &[Span]) -> f32 {
         .fold(0.0, f32::max)
 }
 
-/// The template's cell count of the row a label names exactly.
+/// The template's cell count of the row a label names.
 fn row_cells(found: &[Match]) -> Option<usize> {
     match found {
-        [m] if m.exact => match m.kind {
+        [m] => match m.kind {
             LabelKind::Row(r) => Some(crate::template::ROWS[r].cells),
             _ => None,
         },
@@ -286,8 +286,8 @@ impl<'a> Reader<'a> {
         // (`八`, `约10`), not the next label.
         if found.is_empty()
             && !with_values
+            && text.chars().count() <= 12
             && let Some(open) = self.open.as_mut()
-            && !open.candidate.cells.is_empty()
             && open.expects.is_some_and(|n| open.candidate.cells.len() < n)
         {
             open.candidate.cells.push(Slot::Cell(span));

@@ -26,7 +26,7 @@ pub struct Match {
 }
 
 /// Misspellings seen in published reports, mapped to the template's words.
-const CONFUSIONS: &[(&str, &str)] = &[
+pub const CONFUSIONS: &[(&str, &str)] = &[
     ("预期", "逾期"),
     ("其它", "其他"),
     ("事物", "事务"),
@@ -134,12 +134,14 @@ fn build(
         for (i, s) in anchors.iter().enumerate() {
             entries.push((s.anchor, LabelKind::Anchor(i)));
         }
-        for r in ROWS.iter().filter(|r| !r.label.is_empty() && has_row(r.id)) {
-            entries.push((r.label, LabelKind::Row(r.id)));
-        }
+        // Groups before rows: where both formats disagree (（六）其他处理 is a group in one, a row in
+        // the other), the reader treats the text as a group, a fragment of what follows it.
         for (i, g) in GROUPS.iter().enumerate().filter(|(i, _)| has_group(*i)) {
             prefixes.push(entries.len());
             entries.push((g.label, LabelKind::Group(i)));
+        }
+        for r in ROWS.iter().filter(|r| !r.label.is_empty() && has_row(r.id)) {
+            entries.push((r.label, LabelKind::Row(r.id)));
         }
         for &(t, text) in HEADER_TEXTS {
             entries.push((text, LabelKind::Header(t)));

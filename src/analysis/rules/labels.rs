@@ -1,10 +1,17 @@
-//! `label/nonstandard`: a label recognised only after fuzzy matching, with the template text as fix.
+//! `label/nonstandard`: a label recognised only after fuzzy matching or by its place in the table.
+//! The finding covers the characters that differ from the template (预期 in 预期不补正), and its quick
+//! fix replaces only those, so the rest of the line is never touched.
 
+use super::row_name;
+use crate::analysis::labels::CONFUSIONS;
 use crate::analysis::model::Report;
-use crate::analysis::{Finding, Fix, Message, Rule};
+use crate::analysis::normalize::{fold_numbering, normal_char};
+use crate::analysis::{Finding, Fix, Message, Rule, Span};
+use crate::template::{ROWS, TableId};
 
-pub fn check(report: &Report, out: &mut Vec<Finding>) {
+pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
     for label in report.labels.iter().filter(|l| !l.exact) {
+        let (span, replacement) = narrowed(text, &label.span, label.canonical);
         let message = Message::new(
             format!("标签与模板不一致，应为“{}”", label.canonical),
             format!(
@@ -14,12 +21,184 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         );
         let fix = Fix {
             title: Message::new(
-                format!("改为“{}”", label.canonical),
-                format!("Replace with “{}”", label.canonical),
+                format!("改为“{replacement}”（模板：“{}”）", label.canonical),
+                format!(
+                    "Replace with “{replacement}” (template: “{}”)",
+                    label.canonical
+                ),
             ),
-            span: label.span.clone(),
-            replacement: label.canonical.to_string(),
+            span: span.clone(),
+            replacement,
         };
-        out.push(Finding::new(Rule::Nonstandard, label.span.clone(), message).with_fix(fix));
+        out.push(Finding::new(Rule::Nonstandard, span, message).with_fix(fix));
+    }
+    // A row read by its place in the table, its label cell blank or lost.
+    for hit in report.rows.iter().filter(|h| h.label.is_none()) {
+        if ROWS[hit.row].table == TableId::Appeals {
+            continue;
+        }
+        let Some(span) = report.row_span(hit) else {
+            continue;
+        };
+        out.push(Finding::new(
+            Rule::Nonstandard,
+            span,
+            Message::new(
+                format!(
+                    "此行没有行标签，按模板位置读作“{}”",
+                    row_name(hit.row, false)
+                ),
+                format!(
+                    "This row has no label; by its place it is read as “{}”",
+                    row_name(hit.row, true)
+                ),
+            ),
+        ));
+    }
+}
+
+/// The characters of a label with their byte ranges, as label matching sees them.
+fn normal_chars(text: &str, base: usize) -> Vec<(char, Span)> {
+    let mut pairs: Vec<(char, Span)> = text
+        .char_indices()
+        .filter_map(|(i, c)| normal_char(c).map(|n| (n, base + i..base + i + c.len_utf8())))
+        .collect();
+    // `1、` is `1.` (R5): numbering punctuation is never a difference.
+    let mut chars: Vec<char> = pairs.iter().map(|p| p.0).collect();
+    fold_numbering(&mut chars);
+    for (p, c) in pairs.iter_mut().zip(chars) {
+        p.0 = c;
+    }
+    pairs
+}
+
+/// The part of `span` that differs from `canonical`, and the template's text for it.
+///
+/// Common leading and trailing characters are left out; a difference inside a known confusion
+/// (预期 for 逾期) covers the whole word. When most of the label differs, the whole label is replaced.
+pub fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
+    let whole = (span.clone(), canonical.to_string());
+    let Some(written) = text.get(span.clone()) else {
+        return whole;
+    };
+    let seen = normal_chars(written, span.start);
+    let want = normal_chars(canonical, 0);
+    let prefix = seen
+        .iter()
+        .zip(&want)
+        .take_while(|(a, b)| a.0 == b.0)
+        .count();
+    let room = seen.len().min(want.len()) - prefix;
+    let suffix = seen
+        .iter()
+        .rev()
+        .zip(want.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a.0 == b.0)
+        .count();
+    let (mut a, mut b) = (prefix, seen.len() - suffix);
+    let (mut c, mut d) = (prefix, want.len() - suffix);
+    // Widen to a known confusion written in place of the template's word (same length).
+    for (wrong, right) in CONFUSIONS {
+        let w: Vec<char> = wrong.chars().collect();
+        let r: Vec<char> = right.chars().collect();
+        if w.len() != r.len() {
+            continue;
+        }
+        for start in a.saturating_sub(w.len() - 1)..=a.min(seen.len().saturating_sub(w.len())) {
+            let hits = seen[start..start + w.len()]
+                .iter()
+                .map(|x| x.0)
+                .eq(w.iter().copied());
+            let shift = a - start;
+            if hits
+                && c >= shift
+                && want
+                    .get(c - shift..c - shift + r.len())
+                    .is_some_and(|x| x.iter().map(|y| y.0).eq(r.iter().copied()))
+            {
+                a = start;
+                c -= shift;
+                b = b.max(start + w.len());
+                d = d.max(c + r.len());
+            }
+        }
+    }
+    if b - a > seen.len() / 2 || (a == b && c == d) {
+        return whole;
+    }
+    // A pure deletion (`…已获` for `…已获取信息`): take the character before, to have a place.
+    if a == b {
+        if a == 0 {
+            return whole;
+        }
+        a -= 1;
+        c -= 1;
+    }
+    let from = seen[a].1.start;
+    let to = seen[b - 1].1.end;
+    let replacement = if c < d {
+        canonical[want[c].1.start..want[d - 1].1.end].to_string()
+    } else {
+        String::new()
+    };
+    (from..to, replacement)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn narrow(written: &str, canonical: &str) -> (String, String) {
+        let (span, replacement) = narrowed(written, &(0..written.len()), canonical);
+        (written[span].to_string(), replacement)
+    }
+
+    #[test]
+    fn a_known_confusion_covers_its_word() {
+        assert_eq!(
+            narrow(
+                "1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+            ),
+            ("预期".into(), "逾期".into())
+        );
+    }
+
+    #[test]
+    fn a_damaged_label_covers_the_characters_that_differ() {
+        assert_eq!(
+            narrow("2.其他法律行政止公开", "2.其他法律行政法规禁止公开"),
+            ("政".into(), "政法规禁".into())
+        );
+        // Truncated: the last character written takes the missing rest.
+        assert_eq!(
+            narrow(
+                "5.要求行政机关确认或重新出具已获",
+                "5.要求行政机关确认或重新出具已获取信息"
+            ),
+            ("获".into(), "获取信息".into())
+        );
+        // Numbering punctuation is no difference.
+        assert_eq!(
+            narrow(
+                "1、申请人无正当理由预期不补正",
+                "1.申请人无正当理由逾期不补正"
+            ),
+            ("预期".into(), "逾期".into())
+        );
+        // Width and spaces are no difference.
+        assert_eq!(
+            narrow(
+                "五、存在的主要问题及改进措施",
+                "五、存在的主要问题及改进情况"
+            ),
+            ("措施".into(), "情况".into())
+        );
+    }
+
+    #[test]
+    fn a_label_mostly_different_is_replaced_whole() {
+        assert_eq!(narrow("其他", "3.其他"), ("其他".into(), "3.其他".into()));
     }
 }

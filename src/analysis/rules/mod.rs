@@ -17,7 +17,7 @@ pub use balance::{EquationCheck, evaluate, terms_text};
 /// Every finding for one report, in text order, after inline suppressions.
 pub fn check(text: &str, report: &Report, checks: &[EquationCheck]) -> Vec<Finding> {
     let mut out = Vec::new();
-    labels::check(report, &mut out);
+    labels::check(text, report, &mut out);
     cells::check(report, &mut out);
     structure::check(text, report, &mut out);
     balance::check(report, checks, &mut out);
