@@ -115,6 +115,7 @@ pub fn looks_like_html(line: &str) -> bool {
 }
 
 /// Splits `line` (starting at byte `base` of the report) into cells.
+#[cfg(test)]
 pub fn split(line: &str, base: usize, html: &mut HtmlState) -> (Layout, LineCells) {
     let mut out = LineCells::default();
     let layout = split_into(line, base, html, &mut out);
@@ -317,16 +318,24 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     if ts == te {
         return;
     }
-    // A value-like last field ends in a digit or a placeholder (or a unit after a figure); prose
-    // (most plain lines) does not, and is then one cell without splitting a long line into fields.
-    let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {
-        ts + i + line[ts + i..].chars().next().map_or(1, char::len_utf8)
-    });
-    if !is_cell_like(&line[last_start..te]) {
+    // Prose (most plain lines) ends a clause with punctuation: one cell, without looking for
+    // fields in a long line. A figure ends in a digit, a placeholder or a short unit.
+    if line[ts..te]
+        .chars()
+        .next_back()
+        .is_some_and(|c| "。，；：、！？）”》…".contains(c))
+    {
         out.cell(base + ts..base + te);
         return;
     }
+    let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {
+        ts + i + line[ts + i..].chars().next().map_or(1, char::len_utf8)
+    });
     if is_page_number(&line[ts..te]) {
+        return;
+    }
+    if !is_cell_like(&line[last_start..te]) {
+        out.cell(base + ts..base + te);
         return;
     }
     let mut fields: Vec<(usize, usize)> = Vec::new();
@@ -558,5 +567,82 @@ mod tests {
         let text = format!("{a}\n{b}");
         let got: Vec<&str> = second.cells().map(|c| &text[c.clone()]).collect();
         assert_eq!(got, vec!["（二）部分公开\n（区分处理的）", "0"]);
+    }
+
+    #[test]
+    fn web_rows_without_a_leading_pipe_are_split() {
+        assert_eq!(
+            cells("规章 | 0 | 0 | 0 |"),
+            (Layout::Pipe, vec!["规章", "0", "0", "0"], true)
+        );
+        // A row whose closing pipe went to the next line, and that line.
+        assert_eq!(
+            cells("规章 | 0 | 0 | 0"),
+            (Layout::Pipe, vec!["规章", "0", "0", "0"], true)
+        );
+        assert_eq!(cells("|"), (Layout::Flat, vec![], false));
+        // One cell with its L1 pipe stays L1.
+        assert_eq!(
+            cells("第二十条第(一)项 |"),
+            (Layout::Flat, vec!["第二十条第(一)项"], false)
+        );
+    }
+
+    #[test]
+    fn a_lone_pipe_is_a_soft_blank_and_more_pipes_are_filler() {
+        let mut st = HtmlState::default();
+        assert_eq!(split("|", 5, &mut st).1.pieces, vec![Piece::SoftBlank(5)]);
+        assert!(split("||", 0, &mut st).1.pieces.is_empty());
+    }
+
+    #[test]
+    fn page_numbers_are_furniture_and_figures_with_units_are_cells() {
+        assert_eq!(cells("- 4 -"), (Layout::Plain, vec![], false));
+        assert_eq!(cells("-4-"), (Layout::Plain, vec![], false));
+        assert_eq!(
+            cells("一、本年新收政府信息公开申请数量 7件 0 0"),
+            (
+                Layout::Plain,
+                vec!["一、本年新收政府信息公开申请数量", "7件", "0", "0"],
+                false
+            )
+        );
+        assert!(is_cell_like("251000元"));
+        assert!(is_cell_like("96171.6"));
+        assert!(!is_cell_like("1.属于国家秘密"));
+        assert!(!is_cell_like("2、其他"));
+        assert!(!is_cell_like("2025年以来，我镇严格按照"));
+    }
+
+    #[test]
+    fn a_whole_article_on_one_line_keeps_its_blocks_and_rows() {
+        let line = "<p><strong>&nbsp;一、总体情况</strong>&nbsp;</p><p>正文。</p><table><tr><td>规章</td><td>0</td></tr><tr><td>行政许可</td><td>5</td></tr></table>";
+        let mut st = HtmlState::default();
+        let (layout, lc) = split(line, 0, &mut st);
+        assert_eq!(layout, Layout::Html);
+        let shown: Vec<String> = lc
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Cell(s) => format!("cell {}", &line[s.clone()]),
+                Piece::Block(s) => format!("block {}", &line[s.clone()]),
+                Piece::RowEnd => "end".to_string(),
+                Piece::SoftBlank(_) => "soft".to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                "block 一、总体情况",
+                "block 正文。",
+                "end",
+                "cell 规章",
+                "cell 0",
+                "end",
+                "cell 行政许可",
+                "cell 5",
+                "end"
+            ]
+        );
     }
 }

@@ -16,8 +16,6 @@ pub mod segment;
 pub mod settings;
 pub mod value;
 
-use std::sync::Arc;
-
 pub use finding::{Finding, Fix, Locale, Message, Related, Rule, Severity, Span};
 pub use segment::{Segment, segments};
 pub use settings::RuleSettings;
@@ -44,36 +42,6 @@ pub fn analyze_report(text: &str) -> ReportAnalysis {
     }
 }
 
-/// A report placed in its document.
-#[derive(Debug, Clone)]
-pub struct PlacedReport {
-    /// Byte offset of the report's segment in the document.
-    pub offset: usize,
-    pub len: usize,
-    pub analysis: Arc<ReportAnalysis>,
-}
-
-/// The analysis of a whole document.
-#[derive(Debug, Default, Clone)]
-pub struct DocumentAnalysis {
-    pub reports: Vec<PlacedReport>,
-}
-
-impl DocumentAnalysis {
-    /// Every finding of every report, with document-absolute spans, in document order.
-    pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
-        self.reports
-            .iter()
-            .flat_map(|r| r.analysis.findings.iter().map(move |f| f.shifted(r.offset)))
-    }
-
-    /// The report whose segment contains `offset`.
-    pub fn report_at(&self, offset: usize) -> Option<&PlacedReport> {
-        let i = self.reports.partition_point(|r| r.offset + r.len <= offset);
-        self.reports.get(i).filter(|r| r.offset <= offset)
-    }
-}
-
 /// The report segments of a document with their offsets, after a BOM if there is one.
 pub fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let text_offset = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
@@ -82,18 +50,6 @@ pub fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .into_iter()
         .filter(|s| s.is_report)
         .map(move |s| (s.range.start + text_offset, &body[s.range]))
-}
-
-/// Analyses a whole document. A document without a report's landmarks yields no reports.
-pub fn analyze(text: &str) -> DocumentAnalysis {
-    let reports = report_texts(text)
-        .map(|(offset, report)| PlacedReport {
-            offset,
-            len: report.len(),
-            analysis: Arc::new(analyze_report(report)),
-        })
-        .collect();
-    DocumentAnalysis { reports }
 }
 
 /// The findings of a whole document, with document-absolute spans.
@@ -117,9 +73,4 @@ pub fn check(text: &str) -> Checked {
         );
     }
     out
-}
-
-/// Whether a document holds at least one report (a README must stay quiet).
-pub fn is_report_document(text: &str) -> bool {
-    segments(text).iter().any(|s| s.is_report)
 }

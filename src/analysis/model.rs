@@ -212,12 +212,6 @@ impl Report {
         self.sections.iter().find(|s| s.index == index)
     }
 
-    pub fn cell_at(&self, offset: usize) -> Option<&Cell> {
-        self.cells
-            .iter()
-            .find(|c| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))
-    }
-
     pub fn label_at(&self, offset: usize) -> Option<&LabelHit> {
         self.labels
             .iter()

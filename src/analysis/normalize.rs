@@ -48,14 +48,13 @@ pub fn normalize(text: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Whether two texts are the same label.
-pub fn same_label(a: &str, b: &str) -> bool {
-    normalize(a) == normalize(b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn same_label(a: &str, b: &str) -> bool {
+        normalize(a) == normalize(b)
+    }
 
     #[test]
     fn width_space_and_quotes_fold() {

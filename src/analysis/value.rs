@@ -11,7 +11,7 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// Placeholders that mean the cell is empty (SPEC §2).
-pub fn is_placeholder(text: &str) -> bool {
+fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
     t.is_empty()
         || t.chars()
