@@ -32,6 +32,10 @@ pub struct Candidate {
     pub run_together: bool,
     /// Label cells of its own table row (pipe, tab, HTML): 2 for `三、本年度办理结果 | (一)予以公开`.
     pub label_cells: usize,
+    /// What the reader already recognised exactly: the row label (its last fragment) and a group
+    /// label before it, so that the common case needs no second look at the fragments.
+    pub row_hint: Option<(LabelKind, Span)>,
+    pub group_hint: Option<(LabelKind, Span)>,
 }
 
 /// What the reader found, in text order.
@@ -76,18 +80,26 @@ struct Reader<'a> {
     continuable: Option<usize>,
     in_report_body: bool,
     line_cells: lex::LineCells,
+    values: Vec<Slot>,
 }
 
 /// Reads one report segment.
 pub fn read(text: &str) -> Reading {
     let mut r = Reader {
         text,
-        out: Reading::default(),
+        // A report has about a hundred headers and labels and forty rows.
+        out: Reading {
+            items: Vec::with_capacity(160),
+            candidates: Vec::with_capacity(48),
+            prose: Vec::with_capacity(32),
+            ..Reading::default()
+        },
         open: None,
         html_row: Vec::new(),
         continuable: None,
         in_report_body: false,
         line_cells: lex::LineCells::default(),
+        values: Vec::with_capacity(16),
     };
     let mut html = HtmlState::default();
     for (range, line) in lines_with_ranges(text) {
@@ -200,7 +212,9 @@ impl<'a> Reader<'a> {
     /// One line of L1 cells, blank-line cells, PDF rows or prose.
     fn stream(&mut self, pieces: &[Piece], layout: Layout) {
         let mut label: Option<Span> = None;
-        let mut values: Vec<Slot> = Vec::new();
+        // Reused for every line (the batch path reads millions of them).
+        let mut values = std::mem::take(&mut self.values);
+        values.clear();
         for piece in pieces {
             match piece {
                 Piece::Cell(s) => {
@@ -215,6 +229,11 @@ impl<'a> Reader<'a> {
                 Piece::RowEnd | Piece::Block(_) => {}
             }
         }
+        self.stream_values(label, &values, layout);
+        self.values = values;
+    }
+
+    fn stream_values(&mut self, label: Option<Span>, values: &[Slot], layout: Layout) {
         let had_label = label.is_some();
         if let Some(span) = label
             && !self.label_text(
@@ -239,7 +258,7 @@ impl<'a> Reader<'a> {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        open.candidate.cells.extend(values);
+        open.candidate.cells.extend_from_slice(values);
         // A PDF row ends with its line: label and numbers together, or a run of numbers.
         if layout == Layout::Plain && (had_label || hard > 1) {
             open.ends_with_line = true;
@@ -286,7 +305,8 @@ impl<'a> Reader<'a> {
         // (`八`, `约10`), not the next label.
         if found.is_empty()
             && !with_values
-            && text.chars().count() <= 12
+            && text.chars().count() <= 4
+            && !text.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（')
             && let Some(open) = self.open.as_mut()
             && open.expects.is_some_and(|n| open.candidate.cells.len() < n)
         {
@@ -313,6 +333,14 @@ impl<'a> Reader<'a> {
             // A label that is already a whole row label takes no more fragments: the next text is
             // the next row's (a table published without figures lists its labels one after another).
             Some(open) if open.candidate.cells.is_empty() && !open.complete_label => {
+                // A group label, then its first row's label: the reading is already known.
+                let after_group =
+                    open.candidate.fragments.len() == 1 && open.candidate.group_hint.is_some();
+                open.candidate.row_hint = exact_row.then(|| (found[0].kind, found[0].span.clone()));
+                if !(after_group && exact_row) {
+                    open.candidate.row_hint = None;
+                    open.candidate.group_hint = None;
+                }
                 open.candidate.fragments.push(span);
                 if open.candidate.fragments.len() > MAX_FRAGMENTS {
                     open.candidate.fragments.remove(0);
@@ -326,6 +354,14 @@ impl<'a> Reader<'a> {
                 if let Some(open) = self.open.as_mut() {
                     open.complete_label = exact_row;
                     open.expects = row_cells(&found);
+                    open.candidate.row_hint =
+                        exact_row.then(|| (found[0].kind, found[0].span.clone()));
+                    open.candidate.group_hint = match found.as_slice() {
+                        [m] if m.exact && matches!(m.kind, LabelKind::Group(_)) => {
+                            Some((m.kind, m.span.clone()))
+                        }
+                        _ => None,
+                    };
                 }
             }
         }
@@ -407,6 +443,8 @@ impl<'a> Reader<'a> {
                 layout,
                 run_together: false,
                 label_cells,
+                row_hint: None,
+                group_hint: None,
             },
             complete_label: false,
             expects: None,
@@ -441,10 +479,13 @@ impl<'a> Reader<'a> {
         self.open = Some(Open {
             candidate: Candidate {
                 fragments,
-                cells: Vec::new(),
+                // Most rows have 7 cells; 表四 has 15.
+                cells: Vec::with_capacity(8),
                 layout,
                 run_together: false,
                 label_cells: 0,
+                row_hint: None,
+                group_hint: None,
             },
             complete_label: false,
             expects: None,

@@ -496,6 +496,53 @@ fn row_of(idx: &Index, entry: usize) -> Option<RowId> {
 /// label may start (each fragment, each numbering); then known confusions and a bounded edit
 /// distance against the rows of the template.
 pub fn guess_row(text: &str, fragments: &[Span], html: bool, format: Format) -> Option<RowGuess> {
+    // The same labels recur in every report of a batch: memoise per thread on the raw text the
+    // fragments cover and where they lie in it, with spans kept relative to that text.
+    let (Some(first), Some(last)) = (fragments.first(), fragments.last()) else {
+        return None;
+    };
+    let base = first.start;
+    let Some(raw) = text.get(base..last.end.max(base)) else {
+        return None;
+    };
+    if raw.len() > MAX_FRAGMENT_CHARS * 4 {
+        return guess_uncached(text, fragments, html, format);
+    }
+    let mut key: Vec<u8> = Vec::with_capacity(raw.len() + 8 * fragments.len() + 2);
+    key.push(u8::from(html));
+    key.push(u8::from(format == Format::Y2021));
+    for f in fragments {
+        key.extend_from_slice(&((f.start - base) as u32).to_le_bytes());
+        key.extend_from_slice(&((f.end - base) as u32).to_le_bytes());
+    }
+    key.extend_from_slice(raw.as_bytes());
+    thread_local! {
+        static CACHE: RefCell<HashMap<Vec<u8>, Option<RowGuess>, BuildHasherDefault<Fnv>>> =
+            RefCell::default();
+    }
+    let shift = |g: &RowGuess, by: isize| {
+        let mv = |s: &Span| (s.start as isize + by) as usize..(s.end as isize + by) as usize;
+        RowGuess {
+            span: mv(&g.span),
+            group: g.group.as_ref().map(|(i, s)| (*i, mv(s))),
+            ..g.clone()
+        }
+    };
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(found) = cache.get(&key) {
+            return found.as_ref().map(|g| shift(g, base as isize));
+        }
+        let found = guess_uncached(text, fragments, html, format);
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        cache.insert(key, found.as_ref().map(|g| shift(g, -(base as isize))));
+        found
+    })
+}
+
+fn guess_uncached(text: &str, fragments: &[Span], html: bool, format: Format) -> Option<RowGuess> {
     let idx = format_index(format);
     let parts: Vec<Normal> = fragments
         .iter()
@@ -531,6 +578,10 @@ pub fn guess_row(text: &str, fragments: &[Span], html: bool, format: Format) -> 
             && best.is_none_or(|b| score > b.0)
         {
             best = Some((score, entry, s));
+            // A known confusion from the latest start is as good as it gets.
+            if score >= 0.95 {
+                break;
+            }
         }
     }
     let (score, entry, s) = best?;

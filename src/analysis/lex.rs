@@ -154,7 +154,8 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
         return Layout::Flat;
     }
     let content = trimmed.trim_end_matches(['|', '｜', ' ', '\u{3000}']);
-    let interior_pipe = content.contains('|') || (has_wide_pipe && content.contains('｜'));
+    let interior_pipe = memchr::memchr(b'|', content.as_bytes()).is_some()
+        || (has_wide_pipe && content.contains('｜'));
     if trimmed.starts_with('|') || trimmed.starts_with('｜') || interior_pipe {
         // L2, or a web row `label | n | n |` without its leading pipe (R1).
         let mut cells = Vec::new();
@@ -283,6 +284,17 @@ fn is_page_number(t: &str) -> bool {
 /// attached (`7件`, `3119件`) that the reader reports as unreadable rather than as part of the label.
 /// A numbering such as `1.属于…` or `2、其他` starts a label, not a value.
 pub fn is_cell_like(field: &str) -> bool {
+    let b = field.as_bytes();
+    // The common cases first: a plain count, and a label (which starts with a CJK character or
+    // a bracket, never with a digit, sign or placeholder).
+    if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    if b.first().is_some_and(|&c| c >= 0xE0 && c != 0xEF)
+        && !field.starts_with(['—', '–', '−', '无'])
+    {
+        return false;
+    }
     if super::value::is_value_like(field) {
         return true;
     }

@@ -870,20 +870,34 @@ fn read_keyword(line: &Line, i: usize, k: usize, split: bool, out: &mut Vec<Narr
     }
 }
 
+/// Prose lines closer than this (in bytes) are searched as one stretch.
+const STRETCH_GAP: usize = 256;
+
 pub fn extract(text: &str, prose: &[Span]) -> Vec<NarrativeFigure> {
     let mut out = Vec::new();
     // One search per stem over the stretch of text the prose lines cover, rather than one per
     // line: on a line of a few dozen characters a search call costs more than the bytes it reads.
     // The hits outside prose (in tables) are passed over below.
-    let lo = prose.iter().map(|p| p.start).min().unwrap_or(0);
-    let hi = prose.iter().map(|p| p.end).max().unwrap_or(0);
-    let stretch = text.as_bytes().get(lo..hi).unwrap_or_default();
+    // Prose comes in stretches (section 一 before the tables, 五 and 六 after them): search each
+    // stretch, not the tables between them.
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    for p in prose {
+        match stretches.last_mut() {
+            Some(last) if p.start >= last.1 && p.start - last.1 <= STRETCH_GAP => {
+                last.1 = last.1.max(p.end)
+            }
+            _ => stretches.push((p.start, p.end)),
+        }
+    }
     // Each stem's hits, in text order, one stem after the other; a cursor per stem walks them
     // along the lines.
     let mut found: Vec<usize> = Vec::new();
     let mut bounds = [0; STEMS.len() + 1];
     for (stem, finder) in FINDERS.iter().enumerate() {
-        found.extend(finder.find_iter(stretch).map(|j| lo + j));
+        for &(lo, hi) in &stretches {
+            let stretch = text.as_bytes().get(lo..hi).unwrap_or_default();
+            found.extend(finder.find_iter(stretch).map(|j| lo + j));
+        }
         bounds[stem + 1] = found.len();
     }
     let mut cursors: [usize; STEMS.len()] = std::array::from_fn(|stem| bounds[stem]);

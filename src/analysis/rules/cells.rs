@@ -8,12 +8,15 @@ use crate::analysis::{Finding, Message, Related, Rule};
 use crate::template::{ROWS, TableId, column_label};
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
-    let readable = |row: usize| {
-        report
-            .rows
-            .iter()
-            .any(|h| h.row == row && h.unsure.is_none() && !h.duplicate)
-    };
+    let mut readable_rows = [false; ROWS.len()];
+    for h in report
+        .rows
+        .iter()
+        .filter(|h| h.unsure.is_none() && !h.duplicate)
+    {
+        readable_rows[h.row] = true;
+    }
+    let readable = |row: usize| readable_rows[row];
     // Blank cells per table: (table, first blank cell, count).
     let mut blanks: Vec<(TableId, usize, usize)> = Vec::new();
     for (i, cell) in report.cells.iter().enumerate() {
@@ -92,19 +95,25 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     // A table published with its labels and no figure at all: one finding for the table.
     let mut empty_tables: Vec<TableId> = Vec::new();
     for table in [TableId::Active, TableId::Requests, TableId::Appeals] {
-        let rows: Vec<_> = report
+        // (rows of the table, rows with a figure or an unreadable run, the first row)
+        let (mut rows, mut with_figures, mut first) = (0, 0, None);
+        for h in report
             .rows
             .iter()
             .filter(|h| ROWS[h.row].table == table && !h.duplicate)
-            .collect();
-        let without_figures = |h: &&crate::analysis::model::RowHit| {
-            h.cells.is_empty() && h.unsure != Some(Unsure::RunTogether)
-        };
-        if rows.len() < 2 || !rows.iter().all(without_figures) {
+        {
+            rows += 1;
+            first = first.or(Some(h));
+            if !h.cells.is_empty() || h.unsure == Some(Unsure::RunTogether) {
+                with_figures += 1;
+                break;
+            }
+        }
+        if rows < 2 || with_figures > 0 {
             continue;
         }
         empty_tables.push(table);
-        if let Some(span) = report.row_span(rows[0]) {
+        if let Some(span) = first.and_then(|h| report.row_span(h)) {
             out.push(Finding::new(
                 Rule::Missing,
                 span,
@@ -112,12 +121,12 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                     format!(
                         "{}只有行标签，没有填写数值（{} 行），不作核对",
                         table.name(),
-                        rows.len()
+                        rows
                     ),
                     format!(
                         "{} has its row labels but no figures ({} rows); it is not checked",
                         table.name_en(),
-                        rows.len()
+                        rows
                     ),
                 ),
             ));

@@ -11,7 +11,7 @@ use crate::template::{ROWS, TableId};
 
 pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
     for label in report.labels.iter().filter(|l| !l.exact) {
-        let (span, replacement) = narrowed(text, &label.span, label.canonical);
+        let (span, replacement) = narrowed_cached(text, &label.span, label.canonical);
         let message = Message::new(
             format!("标签与模板不一致，应为“{}”", label.canonical),
             format!(
@@ -57,19 +57,57 @@ pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// The characters of a label with their byte ranges, as label matching sees them.
-fn normal_chars(text: &str, base: usize) -> Vec<(char, Span)> {
-    let mut pairs: Vec<(char, Span)> = text
-        .char_indices()
-        .filter_map(|(i, c)| normal_char(c).map(|n| (n, base + i..base + i + c.len_utf8())))
-        .collect();
+/// [`narrowed`], memoised per thread: the same misspellings (预期 for 逾期) recur across reports.
+fn narrowed_cached(text: &str, span: &Span, canonical: &'static str) -> (Span, String) {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, &'static str), (Span, String)>> =
+            std::cell::RefCell::default();
+    }
+    let Some(written) = text.get(span.clone()) else {
+        return narrowed(text, span, canonical);
+    };
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = (written.to_string(), canonical);
+        if let Some((s, r)) = cache.get(&key) {
+            return (s.start + span.start..s.end + span.start, r.clone());
+        }
+        let (s, r) = narrowed(text, span, canonical);
+        if cache.len() >= 1024 {
+            cache.clear();
+        }
+        cache.insert(key, (s.start - span.start..s.end - span.start, r.clone()));
+        (s, r)
+    })
+}
+
+/// Labels are short: their normalised characters fit a fixed buffer (no allocation per finding).
+const MAX_CHARS: usize = 128;
+
+/// The characters of a label with their byte ranges, as label matching sees them; `None` when the
+/// label is too long to narrow.
+fn normal_chars(
+    text: &str,
+    base: usize,
+    out: &mut [(char, usize, usize); MAX_CHARS],
+) -> Option<usize> {
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        if let Some(m) = normal_char(c) {
+            *out.get_mut(n)? = (m, base + i, base + i + c.len_utf8());
+            n += 1;
+        }
+    }
     // `1、` is `1.` (R5): numbering punctuation is never a difference.
-    let mut chars: Vec<char> = pairs.iter().map(|p| p.0).collect();
-    fold_numbering(&mut chars);
-    for (p, c) in pairs.iter_mut().zip(chars) {
+    let mut chars = [' '; MAX_CHARS];
+    for (k, p) in out[..n].iter().enumerate() {
+        chars[k] = p.0;
+    }
+    fold_numbering(&mut chars[..n]);
+    for (p, c) in out[..n].iter_mut().zip(chars) {
         p.0 = c;
     }
-    pairs
+    Some(n)
 }
 
 /// The part of `span` that differs from `canonical`, and the template's text for it.
@@ -81,11 +119,18 @@ pub fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
     let Some(written) = text.get(span.clone()) else {
         return whole;
     };
-    let seen = normal_chars(written, span.start);
-    let want = normal_chars(canonical, 0);
+    let mut seen_buf = [('\0', 0, 0); MAX_CHARS];
+    let mut want_buf = [('\0', 0, 0); MAX_CHARS];
+    let (Some(ns), Some(nw)) = (
+        normal_chars(written, span.start, &mut seen_buf),
+        normal_chars(canonical, 0, &mut want_buf),
+    ) else {
+        return whole;
+    };
+    let (seen, want) = (&seen_buf[..ns], &want_buf[..nw]);
     let prefix = seen
         .iter()
-        .zip(&want)
+        .zip(want)
         .take_while(|(a, b)| a.0 == b.0)
         .count();
     let room = seen.len().min(want.len()) - prefix;
@@ -100,27 +145,26 @@ pub fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
     let (mut c, mut d) = (prefix, want.len() - suffix);
     // Widen to a known confusion written in place of the template's word (same length).
     for (wrong, right) in CONFUSIONS {
-        let w: Vec<char> = wrong.chars().collect();
-        let r: Vec<char> = right.chars().collect();
-        if w.len() != r.len() {
+        let (wn, rn) = (wrong.chars().count(), right.chars().count());
+        if wn != rn || a >= seen.len() {
             continue;
         }
-        for start in a.saturating_sub(w.len() - 1)..=a.min(seen.len().saturating_sub(w.len())) {
-            let hits = seen[start..start + w.len()]
+        for start in a.saturating_sub(wn - 1)..=a.min(seen.len().saturating_sub(wn)) {
+            let hits = seen[start..start + wn]
                 .iter()
                 .map(|x| x.0)
-                .eq(w.iter().copied());
+                .eq(wrong.chars());
             let shift = a - start;
             if hits
                 && c >= shift
                 && want
-                    .get(c - shift..c - shift + r.len())
-                    .is_some_and(|x| x.iter().map(|y| y.0).eq(r.iter().copied()))
+                    .get(c - shift..c - shift + rn)
+                    .is_some_and(|x| x.iter().map(|y| y.0).eq(right.chars()))
             {
                 a = start;
                 c -= shift;
-                b = b.max(start + w.len());
-                d = d.max(c + r.len());
+                b = b.max(start + wn);
+                d = d.max(c + rn);
             }
         }
     }
@@ -135,10 +179,10 @@ pub fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
         a -= 1;
         c -= 1;
     }
-    let from = seen[a].1.start;
-    let to = seen[b - 1].1.end;
+    let from = seen[a].1;
+    let to = seen[b - 1].2;
     let replacement = if c < d {
-        canonical[want[c].1.start..want[d - 1].1.end].to_string()
+        canonical[want[c].1..want[d - 1].2].to_string()
     } else {
         String::new()
     };

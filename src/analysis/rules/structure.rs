@@ -158,8 +158,11 @@ fn runs(sorted: &[usize]) -> Vec<&[usize]> {
 
 fn row_order(report: &Report, out: &mut Vec<Finding>) {
     // Positions in the template order of the formats the report's tables follow.
-    let order: Vec<usize> = template_order(report);
-    let place = |row: usize| order.iter().position(|&r| r == row).unwrap_or(row);
+    let mut places = [usize::MAX; ROWS.len()];
+    for (k, row) in template_order(report).into_iter().enumerate() {
+        places[row] = k;
+    }
+    let place = |row: usize| places[row];
     let mut last: Option<(TableId, usize)> = None;
     for hit in report.rows.iter().filter(|h| !h.duplicate) {
         let table = ROWS[hit.row].table;
@@ -245,10 +248,15 @@ fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Findi
         .rows(table)
         .filter(|&r| !ROWS[r].label.is_empty())
         .collect();
+    let mut present = [false; ROWS.len()];
+    for h in report.rows.iter().filter(|h| !h.duplicate) {
+        present[h.row] = true;
+    }
     // Positions (in `rows`) of the missing rows; a missing 表二 sub-table is its rows missing.
-    let missing: Vec<usize> = (0..rows.len())
-        .filter(|&k| report.row(rows[k]).is_none())
-        .collect();
+    let missing: Vec<usize> = (0..rows.len()).filter(|&k| !present[rows[k]]).collect();
+    if missing.is_empty() {
+        return;
+    }
     // Consecutive missing rows have one cause (a table cut off, a block left out): one finding.
     for run in runs(&missing) {
         let (k_first, k_last) = (run[0], run[run.len() - 1]);
