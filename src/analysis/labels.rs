@@ -498,13 +498,9 @@ fn row_of(idx: &Index, entry: usize) -> Option<RowId> {
 pub fn guess_row(text: &str, fragments: &[Span], html: bool, format: Format) -> Option<RowGuess> {
     // The same labels recur in every report of a batch: memoise per thread on the raw text the
     // fragments cover and where they lie in it, with spans kept relative to that text.
-    let (Some(first), Some(last)) = (fragments.first(), fragments.last()) else {
-        return None;
-    };
-    let base = first.start;
-    let Some(raw) = text.get(base..last.end.max(base)) else {
-        return None;
-    };
+    let base = fragments.iter().map(|f| f.start).min()?;
+    let end = fragments.iter().map(|f| f.end).max()?;
+    let raw = text.get(base..end)?;
     if raw.len() > MAX_FRAGMENT_CHARS * 4 {
         return guess_uncached(text, fragments, html, format);
     }

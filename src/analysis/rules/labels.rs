@@ -59,9 +59,9 @@ pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
 
 /// [`narrowed`], memoised per thread: the same misspellings (预期 for 逾期) recur across reports.
 fn narrowed_cached(text: &str, span: &Span, canonical: &'static str) -> (Span, String) {
+    type Narrowed = std::collections::HashMap<(String, &'static str), (Span, String)>;
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<(String, &'static str), (Span, String)>> =
-            std::cell::RefCell::default();
+        static CACHE: std::cell::RefCell<Narrowed> = std::cell::RefCell::default();
     }
     let Some(written) = text.get(span.clone()) else {
         return narrowed(text, span, canonical);
