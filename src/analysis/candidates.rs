@@ -81,6 +81,7 @@ struct Reader<'a> {
     in_report_body: bool,
     line_cells: lex::LineCells,
     values: Vec<Slot>,
+    found: Vec<Match>,
 }
 
 /// Reads one report segment.
@@ -100,6 +101,7 @@ pub fn read(text: &str) -> Reading {
         in_report_body: false,
         line_cells: lex::LineCells::default(),
         values: Vec::with_capacity(16),
+        found: Vec::with_capacity(4),
     };
     let mut html = HtmlState::default();
     for (range, line) in lines_with_ranges(text) {
@@ -271,8 +273,22 @@ impl<'a> Reader<'a> {
     /// A text cell of a stream line. Returns whether values on the same line belong to a row.
     fn label_text(&mut self, span: Span, layout: Layout, with_values: bool) -> bool {
         let text = self.cell_text(&span);
-        let found = labels::recognise(text, span.start, text.contains('<'));
-        if landmarks_only(&found) {
+        let mut found = std::mem::take(&mut self.found);
+        labels::recognise_into(text, span.start, text.contains('<'), &mut found);
+        let row = self.label_found(span, layout, with_values, &found);
+        self.found = found;
+        row
+    }
+
+    fn label_found(
+        &mut self,
+        span: Span,
+        layout: Layout,
+        with_values: bool,
+        found: &[Match],
+    ) -> bool {
+        let text = self.cell_text(&span);
+        if landmarks_only(found) {
             self.close();
             self.landmarks(found);
             return false;
@@ -356,7 +372,7 @@ impl<'a> Reader<'a> {
                     open.expects = row_cells(&found);
                     open.candidate.row_hint =
                         exact_row.then(|| (found[0].kind, found[0].span.clone()));
-                    open.candidate.group_hint = match found.as_slice() {
+                    open.candidate.group_hint = match found {
                         [m] if m.exact && matches!(m.kind, LabelKind::Group(_)) => {
                             Some((m.kind, m.span.clone()))
                         }
@@ -402,7 +418,7 @@ impl<'a> Reader<'a> {
             if found.iter().all(|f| landmarks_only(f)) {
                 self.close();
                 for f in found {
-                    self.landmarks(f);
+                    self.landmarks(&f);
                 }
                 return;
             }
@@ -459,15 +475,15 @@ impl<'a> Reader<'a> {
         let found = labels::recognise(text, span.start, true);
         self.close();
         if landmarks_only(&found) {
-            self.landmarks(found);
+            self.landmarks(&found);
         } else {
             self.out.prose.push(span);
         }
     }
 
-    fn landmarks(&mut self, found: Vec<Match>) {
+    fn landmarks(&mut self, found: &[Match]) {
         self.continuable = None;
-        for m in found {
+        for m in found.iter().cloned() {
             if matches!(m.kind, LabelKind::Section(_)) {
                 self.in_report_body = true;
             }

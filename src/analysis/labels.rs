@@ -343,35 +343,40 @@ fn hit(
 /// The same label texts recur in every report of a batch, so results are memoised per thread
 /// (bounded; the key is the raw text, so the result is exactly what a fresh match would give).
 pub fn recognise(text: &str, base: usize, html: bool) -> Vec<Match> {
+    let mut out = Vec::new();
+    recognise_into(text, base, html, &mut out);
+    out
+}
+
+/// [`recognise`] into a reused buffer (cleared first): the reader calls it for every text line.
+pub fn recognise_into(text: &str, base: usize, html: bool, out: &mut Vec<Match>) {
+    out.clear();
     if !html && text.len() > MAX_LABEL_CHARS * 3 {
-        return Vec::new();
+        return;
     }
     thread_local! {
         static CACHE: RefCell<[MatchCache; 2]> = RefCell::default();
     }
     const CAPACITY: usize = 4096;
-    let shift = |found: &[Match]| -> Vec<Match> {
-        found
-            .iter()
-            .map(|m| Match {
-                span: m.span.start + base..m.span.end + base,
-                ..m.clone()
-            })
-            .collect()
+    let shift = |found: &[Match], out: &mut Vec<Match>| {
+        out.extend(found.iter().map(|m| Match {
+            span: m.span.start + base..m.span.end + base,
+            ..m.clone()
+        }));
     };
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let map = &mut cache[usize::from(html)];
         if let Some(found) = map.get(text) {
-            return shift(found);
+            shift(found, out);
+            return;
         }
         let found = recognise_uncached(text, 0, html);
         if map.len() >= CAPACITY {
             map.clear();
         }
-        let out = shift(&found);
+        shift(&found, out);
         map.insert(text.into(), found);
-        out
     })
 }
 

@@ -78,7 +78,9 @@ pub(super) fn owner_before(text: &str, start: usize, aliases: &Aliases) -> Owner
         .map(|(i, _)| window + i)
         .find(|&i| {
             let name = &head[i..];
-            BARE_NAMES.contains(&name) || aliases.active.get(name) == Some(&true)
+            BARE_NAMES.contains(&name)
+                // Hash only names of a declared alias's length (most positions are not).
+                || (aliases.lengths.contains(&name.len()) && aliases.active.get(name) == Some(&true))
         });
     match bare {
         Some(name_start) => Owner::Regulation { name_start },
@@ -92,6 +94,8 @@ pub(super) struct Aliases {
     declared: Vec<(usize, String, bool)>,
     applied: usize,
     active: HashMap<String, bool>,
+    /// Byte lengths of the active names.
+    lengths: Vec<usize>,
 }
 
 impl Aliases {
@@ -109,6 +113,7 @@ impl Aliases {
             declared,
             applied: 0,
             active: HashMap::new(),
+            lengths: Vec::new(),
         }
     }
 
@@ -118,6 +123,9 @@ impl Aliases {
                 break;
             }
             self.active.insert(name.clone(), *regulation);
+            if !self.lengths.contains(&name.len()) {
+                self.lengths.push(name.len());
+            }
             self.applied += 1;
         }
     }
