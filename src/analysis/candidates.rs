@@ -316,7 +316,7 @@ impl<'a> Reader<'a> {
             self.close();
             return false;
         }
-        let exact_row = is_exact_row(&found);
+        let exact_row = is_exact_row(found);
         // Text where a row read one cell per line still lacks cells is a value that is no number
         // (`八`, `约10`), not the next label.
         if found.is_empty()
@@ -362,14 +362,14 @@ impl<'a> Reader<'a> {
                     open.candidate.fragments.remove(0);
                 }
                 open.complete_label = exact_row;
-                open.expects = row_cells(&found);
+                open.expects = row_cells(found);
             }
             _ => {
                 self.close();
                 self.start(vec![span], layout);
                 if let Some(open) = self.open.as_mut() {
                     open.complete_label = exact_row;
-                    open.expects = row_cells(&found);
+                    open.expects = row_cells(found);
                     open.candidate.row_hint =
                         exact_row.then(|| (found[0].kind, found[0].span.clone()));
                     open.candidate.group_hint = match found {
