@@ -16,18 +16,12 @@ pub fn write(d: &mut Doc, ex: &Example) {
     for l in &ex.before {
         d.line(l);
     }
-    for (i, s) in ex.sections.iter().enumerate() {
-        d.mark(Mark::Heading(i), &s.heading).nl();
-        match i {
-            1 => active(d, ex),
-            2 => requests(d, ex),
-            3 => appeals(d, ex),
-            _ => {}
-        }
-        for p in &s.prose {
-            d.line(p);
-        }
-    }
+    super::sections(d, ex, |d, i| match i {
+        1 => active(d, ex),
+        2 => requests(d, ex),
+        3 => appeals(d, ex),
+        _ => {}
+    });
 }
 
 fn cell(d: &mut Doc, mark: Mark, text: &str, trail: &str) {

@@ -72,3 +72,15 @@ pub type Generator = fn(&Example) -> Variant;
 pub fn is_blank(value: &str) -> bool {
     matches!(value.trim(), "" | "-" | "—" | "/" | "无")
 }
+
+/// The example's sections in order: each heading, then what `table` writes for it (the tables of
+/// sections 二–四), then its prose.
+pub fn sections(d: &mut Doc, ex: &example::Example, mut table: impl FnMut(&mut Doc, usize)) {
+    for (i, s) in ex.sections.iter().enumerate() {
+        d.mark(Mark::Heading(i), &s.heading).nl();
+        table(d, i);
+        for p in &s.prose {
+            d.line(p);
+        }
+    }
+}

@@ -27,18 +27,12 @@ fn render(example: &Example, newline: &'static str, indent: bool) -> Variant {
     for l in ex.before.iter().filter(|l| !l.is_empty()) {
         d.line(l);
     }
-    for (i, s) in ex.sections.iter().enumerate() {
-        d.mark(Mark::Heading(i), &s.heading).nl();
-        match i {
-            1 => active(&mut d, &ex),
-            2 => requests(&mut d, &ex, indent),
-            3 => appeals(&mut d, &ex),
-            _ => {}
-        }
-        for p in &s.prose {
-            d.line(p);
-        }
-    }
+    super::sections(&mut d, &ex, |d, i| match i {
+        1 => active(d, &ex),
+        2 => requests(d, &ex, indent),
+        3 => appeals(d, &ex),
+        _ => {}
+    });
     Variant::plain(d.finish(), ex)
 }
 

@@ -13,18 +13,12 @@ pub fn generate(example: &Example) -> Variant {
     for l in &ex.before {
         d.line(l);
     }
-    for (i, s) in ex.sections.iter().enumerate() {
-        d.mark(Mark::Heading(i), &s.heading).nl();
-        match i {
-            1 => active(&mut d, &ex),
-            2 => requests(&mut d, &ex),
-            3 => appeals(&mut d, &ex),
-            _ => {}
-        }
-        for p in &s.prose {
-            d.line(p);
-        }
-    }
+    super::sections(&mut d, &ex, |d, i| match i {
+        1 => active(d, &ex),
+        2 => requests(d, &ex),
+        3 => appeals(d, &ex),
+        _ => {}
+    });
     let doc = d.finish();
     let extra = vec![Extra {
         code: "structure/cell-count",
