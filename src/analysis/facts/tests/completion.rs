@@ -228,3 +228,20 @@ fn the_report_skeleton_reads_back_in_every_layout() {
         assert_eq!(report.cells.len(), 200, "{name}");
     }
 }
+
+#[test]
+fn a_trial_format_table_is_completed_with_the_trial_format_labels() {
+    let fixture = "某局2020年政府信息公开工作年度报告\n一、总体情况\n概况。\n二、主动公开政府信息情况\n\
+第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 0\n规范性文件 1 1 5\n\
+第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 10 -3 52\n其他对外管理服务事项 2 0 3\n\
+$0\n三、收到和处理政府信息公开申请情况\n";
+    let (items, _) = check(fixture);
+    assert_eq!(items[0].label, "第二十条第（六）项", "{:?}", labels(&items));
+    let anchors = items
+        .iter()
+        .filter(|c| c.kind == CompletionKind::Anchor)
+        .count();
+    assert_eq!(anchors, 5);
+    assert!(labels(&items).contains(&"政府集中采购"));
+    assert!(!labels(&items).contains(&"行政规范性文件"));
+}
