@@ -162,6 +162,19 @@ fn review_and_litigation_totals() {
 }
 
 #[test]
+fn a_title_without_sections_or_tables_is_no_report() {
+    // A web page's header repeats the title far above the report: one report, not two.
+    let header = "某局2024年政府信息公开工作年度报告\n字号：大 中 小\n发布时间：2025-01-20\n";
+    let filler = "分享到：\n".repeat(30);
+    let text = format!("{header}{filler}某局2024年政府信息公开工作年度报告\n{EXAMPLE}");
+    let checked = ogi_lsp::analysis::check(&text);
+    assert_eq!(checked.reports, 1);
+    assert_eq!(checked.findings.len(), 2, "{:?}", checked.findings);
+    let alone = ogi_lsp::analysis::check("某局2024年政府信息公开工作年度报告\n本页无内容。\n");
+    assert_eq!((alone.reports, alone.findings.len()), (0, 0));
+}
+
+#[test]
 fn missing_section() {
     let got = new_findings(&with_line(331, "本部分从略"));
     assert_eq!(got.len(), 1, "{got:#?}");

@@ -34,7 +34,12 @@ pub fn analyze_report(text: &str) -> ReportAnalysis {
     let (mut report, prose) = parse::parse(text);
     report.narrative = narrative::extract(text, &prose);
     let equations = rules::evaluate(&report);
-    let findings = rules::check(text, &report, &equations);
+    // A title with no section and no table (a page header, a title alone) is no report (R8).
+    let findings = if report.is_shell() {
+        Vec::new()
+    } else {
+        rules::check(text, &report, &equations)
+    };
     ReportAnalysis {
         report,
         equations,
@@ -64,13 +69,13 @@ pub struct Checked {
 pub fn check(text: &str) -> Checked {
     let mut out = Checked::default();
     for (offset, report) in report_texts(text) {
+        let analysis = analyze_report(report);
+        if analysis.report.is_shell() {
+            continue;
+        }
         out.reports += 1;
-        out.findings.extend(
-            analyze_report(report)
-                .findings
-                .iter()
-                .map(|f| f.shifted(offset)),
-        );
+        out.findings
+            .extend(analysis.findings.iter().map(|f| f.shifted(offset)));
     }
     out
 }

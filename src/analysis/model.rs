@@ -199,6 +199,11 @@ impl Report {
             .or_else(|| hit.cells.first().map(|&i| self.cells[i].span.clone()))
     }
 
+    /// Neither a section nor a table: a title alone, or a page header that repeats it (R8).
+    pub fn is_shell(&self) -> bool {
+        self.sections.is_empty() && self.rows.is_empty() && self.anchors.is_empty()
+    }
+
     /// The format a table follows (表四 is the same in both).
     pub fn format_of(&self, table: TableId) -> Format {
         match table {
