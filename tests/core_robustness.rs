@@ -18,21 +18,7 @@ fn spans_are_sound(text: &str) -> usize {
     let mut n = 0;
     for f in core_support::findings(text) {
         n += 1;
-        let spans = std::iter::once(&f.span)
-            .chain(f.related.iter().map(|r| &r.span))
-            .chain(f.fix.iter().map(|x| &x.span));
-        for s in spans {
-            assert!(
-                s.start <= s.end && s.end <= text.len(),
-                "{:?} outside {}",
-                s,
-                text.len()
-            );
-            assert!(
-                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-                "{s:?} splits a character"
-            );
-        }
+        core_support::assert_spans_sound(text, &f);
     }
     n
 }

@@ -186,17 +186,7 @@ fn check_spans(generate: Generator) {
     for v in [generate(&Example::load()), broken(generate)] {
         let text = v.text();
         for f in core_support::findings(text) {
-            let spans = std::iter::once(&f.span)
-                .chain(f.related.iter().map(|r| &r.span))
-                .chain(f.fix.iter().map(|x| &x.span));
-            for s in spans {
-                assert!(
-                    s.start <= s.end && s.end <= text.len(),
-                    "{s:?} outside the text"
-                );
-                let bounds = text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
-                assert!(bounds, "{s:?} splits a character");
-            }
+            core_support::assert_spans_sound(text, &f);
             if v.exact_spans {
                 let at = &text[f.span.clone()];
                 let clean = !at.is_empty() && !at.contains(['<', '>', '&']);

@@ -302,7 +302,7 @@ impl<'a> Reader<'a> {
                 return false;
             }
         }
-        if let Some((label, _figures)) = run_together(text, span.start)
+        if let Some(label) = run_together(text, span.start)
             && labels::recognise(self.cell_text(&label), label.start, text.contains('<'))
                 .first()
                 .is_some_and(|m| m.exact && matches!(m.kind, LabelKind::Row(_)))
@@ -524,8 +524,8 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// `规章000`: a row label with its figures run together (R9). Returns the label and the figures.
-fn run_together(text: &str, base: usize) -> Option<(Span, Span)> {
+/// `规章000`: a row label with its figures run together (R9). Returns the label's span.
+fn run_together(text: &str, base: usize) -> Option<Span> {
     let digits = text
         .char_indices()
         .rev()
@@ -536,7 +536,7 @@ fn run_together(text: &str, base: usize) -> Option<(Span, Span)> {
     if digits < 2 || text.len() - digits < 2 || label.ends_with(['.', '、', '．', ' ']) {
         return None;
     }
-    Some((base..base + label.len(), base + digits..base + text.len()))
+    Some(base..base + label.len())
 }
 
 /// `<!-- ogi-disable CODE … -->` or `# ogi-disable CODE …`: the rules switched off for the next table.

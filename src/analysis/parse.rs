@@ -210,8 +210,8 @@ fn fill_gaps(
         if aligned[i].is_some() || guesses[i].iter().any(Option::is_some) {
             continue;
         }
-        // Template positions, shifted by one so that "before the first row" is 0.
-        let before = aligned[..i]
+        // The template position just after the last aligned row before it (0 when none).
+        let gap = aligned[..i]
             .iter()
             .rev()
             .find_map(|r| *r)
@@ -220,10 +220,11 @@ fn fill_gaps(
         let Some(after) = aligned[i + 1..].iter().find_map(|r| *r).and_then(place) else {
             continue;
         };
-        if after + 1 != before + 1 + 1 {
+        // Exactly one template row between the aligned neighbours.
+        if after != gap + 1 {
             continue;
         }
-        let row = order[before];
+        let row = order[gap];
         let def = &ROWS[row];
         let between_unaligned = aligned.iter().all(|r| *r != Some(row));
         let figures = candidates[i].cells.iter().all(|s| match s {

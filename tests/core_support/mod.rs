@@ -33,3 +33,22 @@ pub fn analyze(text: &str) -> Vec<Placed> {
 pub fn findings(text: &str) -> Vec<Finding> {
     analysis::check(text).findings
 }
+
+/// Asserts that every span of `finding` (its own, its related cells', its fix's) lies inside `text`
+/// and on character boundaries.
+pub fn assert_spans_sound(text: &str, finding: &Finding) {
+    let spans = std::iter::once(&finding.span)
+        .chain(finding.related.iter().map(|r| &r.span))
+        .chain(finding.fix.iter().map(|x| &x.span));
+    for s in spans {
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{s:?} outside {}",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?} splits a character"
+        );
+    }
+}

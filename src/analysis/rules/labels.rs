@@ -114,7 +114,7 @@ fn normal_chars(
 ///
 /// Common leading and trailing characters are left out; a difference inside a known confusion
 /// (预期 for 逾期) covers the whole word. When most of the label differs, the whole label is replaced.
-pub fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
+fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
     let whole = (span.clone(), canonical.to_string());
     let Some(written) = text.get(span.clone()) else {
         return whole;
