@@ -359,3 +359,38 @@ fn a_2020_report_in_the_2021_format_is_checked_against_the_2021_format() {
     let codes: Vec<_> = got.iter().map(|g| g.0).collect();
     assert_eq!(codes, ["label/nonstandard", "label/nonstandard"]);
 }
+
+#[test]
+fn the_table_view_follows_the_trial_template() {
+    use ogi_lsp::analysis::facts::{CellStatus, tables};
+    use ogi_lsp::analysis::{analyze_report, report_texts};
+    let text = trial_report(2020);
+    let (_, report) = report_texts(&text).next().expect("one report");
+    let views = tables(report, &analyze_report(report));
+    let active = &views[0];
+    let captions: Vec<&str> = active.blocks.iter().filter_map(|b| b.caption).collect();
+    assert_eq!(captions.len(), 5);
+    assert_eq!(captions[4], "第二十条第（九）项");
+    let licence = &active.blocks[1].rows[0];
+    assert_eq!(licence.label, "行政许可");
+    let written: Vec<&str> = licence.cells.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(written, vec!["312", "-3", "52425"]);
+    // 本年增/减 and 采购总金额 are free columns: shown as written, never marked.
+    let purchase = &active.blocks[4].rows[0].cells[1];
+    assert_eq!(
+        (purchase.text.as_str(), purchase.status),
+        ("251000元", CellStatus::Fine)
+    );
+    // 表三 has （六）其他处理 as one row under 三、本年度办理结果 (20 rows in the trial template).
+    let requests = &views[1].blocks[0];
+    assert_eq!(requests.rows.len(), 23);
+    assert_eq!(requests.rows[2].groups[0].rows, 20);
+    let other = requests
+        .rows
+        .iter()
+        .find(|r| r.label == "（六）其他处理")
+        .expect("the single other row");
+    assert!(other.groups.is_empty());
+    assert_eq!(other.label_columns, 2);
+    assert!(views.iter().flat_map(|t| &t.equations).all(|e| e.holds));
+}

@@ -223,3 +223,89 @@ fn snippets_only_for_clients_that_expand_them() {
         server.shutdown();
     }
 }
+
+/// The cell of template row `row`, column `col` in an `ogi/tables` answer.
+fn table_cell(answer: &serde_json::Value, row: u64, col: usize) -> serde_json::Value {
+    answer["tables"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t["blocks"].as_array().into_iter().flatten())
+        .flat_map(|b| b["rows"].as_array().into_iter().flatten())
+        .find(|r| r["row"] == json!(row))
+        .map(|r| r["cells"][col].clone())
+        .unwrap_or_else(|| panic!("no row {row} in {answer}"))
+}
+
+#[test]
+fn the_table_request_shows_the_report_grid_and_follows_edits() {
+    for utf8 in [false, true] {
+        let (mut server, _) = opened(client(utf8));
+        let doc = example_uri();
+        let params = json!({"textDocument": {"uri": doc.as_str()}});
+        let answer = server
+            .request_raw("ogi/tables", params.clone())
+            .expect("ogi/tables");
+        let names: Vec<&str> = answer["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .filter_map(|t| t["name"].as_str())
+            .collect();
+        assert_eq!(names, vec!["表二", "表三", "表四"]);
+        let persons = table_cell(&answer, 6, 0);
+        assert_eq!(persons["text"], json!("8"));
+        assert_eq!(persons["status"], json!("fine"));
+        assert_eq!(
+            persons["range"]["start"],
+            json!({"line": INTAKE_PERSONS, "character": 0})
+        );
+        assert_eq!(
+            persons["range"]["end"],
+            json!({"line": INTAKE_PERSONS, "character": 1})
+        );
+        // The label's range is in the negotiated encoding: 一、本年新收政府信息公开申请数量 is 16
+        // characters, 16 UTF-16 units or 48 UTF-8 bytes.
+        let label = &answer["tables"][1]["blocks"][0]["rows"][0]["labelRange"];
+        assert_eq!(label["end"]["character"], json!(if utf8 { 48 } else { 16 }));
+
+        server.change(
+            &doc,
+            2,
+            vec![edit((INTAKE_PERSONS, 0), (INTAKE_PERSONS, 1), "9")],
+        );
+        server.diagnostics(&doc, 2);
+        let at = json!({"textDocument": {"uri": doc.as_str()}, "position": {"line": INTAKE_PERSONS, "character": 0}});
+        let answer = server.request_raw("ogi/tables", at).expect("ogi/tables");
+        assert_eq!(answer["version"], json!(2));
+        let persons = table_cell(&answer, 6, 0);
+        assert_eq!(
+            (persons["text"].clone(), persons["status"].clone()),
+            (json!("9"), json!("failing"))
+        );
+        let total = table_cell(&answer, 6, 6);
+        let equation = &answer["tables"][1]["equations"]
+            [total["totals"][0].as_u64().expect("a total") as usize];
+        assert_eq!(
+            (equation["expected"].clone(), equation["holds"].clone()),
+            (json!(9), json!(false))
+        );
+        assert!(
+            equation["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("= 9 ✗")),
+            "{equation}"
+        );
+        server.shutdown();
+    }
+}
+
+#[test]
+fn the_table_request_answers_null_for_a_document_not_open() {
+    let (mut server, _) = opened(json!({}));
+    let params = json!({"textDocument": {"uri": support::uri("other.txt").as_str()}});
+    assert_eq!(server.request_raw("ogi/tables", params), Ok(json!(null)));
+    let error = server.request_raw("ogi/tables", json!({"position": 3}));
+    assert!(error.is_err(), "{error:?}");
+    server.shutdown();
+}

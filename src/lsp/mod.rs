@@ -17,6 +17,7 @@ mod semantic_tokens;
 mod server;
 mod session;
 mod symbols;
+mod tables;
 pub mod to_proto;
 mod transport;
 
@@ -49,7 +50,9 @@ pub fn run_stdio() -> ExitCode {
     let flag = shut_down.clone();
     runtime.block_on(async move {
         let (service, socket) =
-            tower_lsp_server::LspService::new(move |client| server::Backend::new(client, flag));
+            tower_lsp_server::LspService::build(move |client| server::Backend::new(client, flag))
+                .custom_method(tables::METHOD, server::Backend::tables)
+                .finish();
         let (server_input, input) = tokio::io::duplex(PIPE);
         let (server_output, output) = tokio::io::duplex(PIPE);
         let (frames, outgoing) = tokio::sync::mpsc::unbounded_channel();

@@ -15,7 +15,7 @@ use super::config::{self, RuleConfig};
 use super::diagnostics::{self, DEBOUNCE};
 use super::session::{Interest, Publish, Session, Settings};
 use super::{
-    code_action, completion, from_proto, hover, inlay, semantic_tokens, symbols, to_proto,
+    code_action, completion, from_proto, hover, inlay, semantic_tokens, symbols, tables, to_proto,
 };
 use crate::document::Encoding;
 
@@ -30,6 +30,22 @@ impl Backend {
             session: Session::new(client),
             shut_down,
         }
+    }
+
+    /// `ogi/tables`: the table view of the report at the position (or of the first report);
+    /// `null` for a document that is not open.
+    pub async fn tables(
+        &self,
+        params: tables::TablesParams,
+    ) -> Result<Option<tables::TablesResult>> {
+        let position = params.position;
+        let interest = position.map_or(Interest::Everything, Interest::At);
+        Ok(self
+            .session
+            .answer(&params.text_document.uri, interest, move |s| {
+                Some(tables::tables(s, position))
+            })
+            .await)
     }
 }
 

@@ -145,7 +145,7 @@ fn equation_lines(report: &ReportAnalysis, at: (RowId, usize), zh: bool) -> Vec<
 }
 
 /// `总计 = 8 + 0 + 0 + 0 + 0 + 0 = 8 ✓`, or `… = 8 ✗（表中为 9）`.
-fn evaluated(model: &Report, check: &EquationCheck, name: &str, zh: bool) -> String {
+pub(super) fn evaluated(model: &Report, check: &EquationCheck, name: &str, zh: bool) -> String {
     let sum = terms_text(model, check);
     match (check.holds(), zh) {
         (true, _) => format!("{name} = {sum} = {} ✓", check.expected),

@@ -13,6 +13,7 @@ mod render;
 mod rewrite;
 mod snippet;
 mod table_labels;
+mod tables;
 mod tokens;
 
 #[cfg(test)]
@@ -23,6 +24,9 @@ pub use hover::hover;
 pub use inlay::inlay_hints;
 pub use outline::outline;
 pub use rewrite::rewrites;
+pub use tables::{
+    BlockView, CellStatus, CellView, EquationView, HeaderCell, RowView, TableView, tables,
+};
 pub use tokens::{semantic_tokens, semantic_tokens_by_line};
 
 use super::Span;

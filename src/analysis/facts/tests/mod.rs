@@ -6,6 +6,7 @@ mod hover;
 mod inlay;
 mod outline;
 mod rewrite;
+mod tables;
 mod tokens;
 
 use crate::analysis::{ReportAnalysis, analyze_report, segments};
