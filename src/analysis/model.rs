@@ -139,8 +139,6 @@ pub struct Report {
     pub tables: Vec<(TableId, Span)>,
     /// `grid[row * GRID_COLUMNS + col]`: index into `cells` of the first occurrence of each template cell.
     pub grid: Vec<Option<u32>>,
-    /// Why a table could not be read at all (its rows and numbers do not line up), by table.
-    pub unreadable: Vec<(TableId, Span)>,
     /// The format 表三 (and so the equations) follows.
     pub format: Format,
     /// The format 表二 follows.

@@ -5,6 +5,7 @@
 
 use super::cell::{evaluated, place};
 use crate::analysis::model::{Report, RowHit, Unsure, Value};
+use crate::analysis::rules::unreadable_tables;
 use crate::analysis::{Message, ReportAnalysis, Rule, Span};
 use crate::template::{
     APPEALS_COLUMNS, ColumnDef, Format, GROUPS, HEADER_TEXTS, REQUEST_COLUMNS, ROWS, RowId,
@@ -132,17 +133,24 @@ pub struct EquationView {
 
 /// The three tables of a report, in template order.
 pub fn tables(text: &str, analysis: &ReportAnalysis) -> Vec<TableView> {
+    // The same tables the checker calls unreadable, so the view and the finding agree.
+    let unreadable = unreadable_tables(&analysis.report);
     [TableId::Active, TableId::Requests, TableId::Appeals]
         .into_iter()
-        .map(|table| table_view(text, analysis, table))
+        .map(|table| table_view(text, analysis, table, &unreadable))
         .collect()
 }
 
-fn table_view(text: &str, analysis: &ReportAnalysis, table: TableId) -> TableView {
+fn table_view(
+    text: &str,
+    analysis: &ReportAnalysis,
+    table: TableId,
+    unreadable: &[TableId],
+) -> TableView {
     let report = &analysis.report;
     let format = report.format_of(table);
     let equations = equation_views(analysis, table);
-    let unreadable = report.unreadable.iter().any(|(t, _)| *t == table);
+    let unreadable = unreadable.contains(&table);
     let rows = |ids: &mut dyn Iterator<Item = RowId>| -> Vec<RowView> {
         let ids: Vec<RowId> = ids.collect();
         let groups = group_cells(&ids);

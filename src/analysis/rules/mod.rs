@@ -13,6 +13,7 @@ use super::Finding;
 use super::model::Report;
 
 pub use balance::{EquationCheck, evaluate, terms_text};
+pub use unreadable::unreadable_tables;
 
 /// Every finding for one report, in text order, after inline suppressions.
 pub fn check(text: &str, report: &Report, checks: &[EquationCheck]) -> Vec<Finding> {

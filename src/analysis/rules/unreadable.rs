@@ -4,44 +4,60 @@
 //! those tables is withdrawn: they would only describe the misreading.
 
 use super::row_name;
-use crate::analysis::model::{Report, Unsure};
+use crate::analysis::model::{Report, RowHit, Unsure};
 use crate::analysis::{Finding, Message, Rule};
 use crate::template::{ROWS, TableId};
 
 /// Rows of one table with the wrong number of cells before the table counts as unreadable.
 const UNSURE_ROWS: usize = 2;
 
-pub fn check(report: &Report, out: &mut Vec<Finding>) {
-    let unsure = |table: TableId| {
-        report
-            .rows
-            .iter()
-            .filter(|h| {
-                ROWS[h.row].table == table
-                    && h.unsure == Some(Unsure::CellCount)
-                    // A table published without figures is said so by `value/missing`.
-                    && !h.cells.is_empty()
-            })
-            .collect::<Vec<_>>()
-    };
-    let tables = [TableId::Active, TableId::Requests, TableId::Appeals];
+/// A table's rows that have cells, but not as many as the template row.
+fn misfit_rows(report: &Report, table: TableId) -> Vec<&RowHit> {
+    report
+        .rows
+        .iter()
+        .filter(|h| {
+            ROWS[h.row].table == table
+                && h.unsure == Some(Unsure::CellCount)
+                // A table published without figures is said so by `value/missing`.
+                && !h.cells.is_empty()
+        })
+        .collect()
+}
+
+/// The tables the reader could not line up: once one table has several misfit rows, every table
+/// with a misfit row, since they have the same cause. Empty for almost every report.
+pub fn unreadable_tables(report: &Report) -> Vec<TableId> {
     // Most reports have no unsure row at all: say nothing, allocate nothing.
     if report
         .rows
         .iter()
         .all(|h| h.unsure != Some(Unsure::CellCount))
     {
-        return;
+        return Vec::new();
     }
-    if !tables.iter().any(|&t| unsure(t).len() >= UNSURE_ROWS) {
-        return;
+    let tables = [TableId::Active, TableId::Requests, TableId::Appeals];
+    if !tables
+        .iter()
+        .any(|&t| misfit_rows(report, t).len() >= UNSURE_ROWS)
+    {
+        return Vec::new();
     }
-    // Once one table is read column by column, the others' misfit rows have the same cause.
-    let affected: Vec<TableId> = tables
+    tables
         .into_iter()
-        .filter(|&t| !unsure(t).is_empty())
+        .filter(|&t| !misfit_rows(report, t).is_empty())
+        .collect()
+}
+
+pub fn check(report: &Report, out: &mut Vec<Finding>) {
+    let affected = unreadable_tables(report);
+    if affected.is_empty() {
+        return;
+    }
+    let rows: Vec<_> = affected
+        .iter()
+        .flat_map(|&t| misfit_rows(report, t))
         .collect();
-    let rows: Vec<_> = affected.iter().flat_map(|&t| unsure(t)).collect();
     let Some(at) = rows.first().and_then(|h| report.row_span(h)) else {
         return;
     };

@@ -221,3 +221,38 @@ fn a_row_with_a_wrong_cell_count_shows_its_cells_unreadable() {
     assert_eq!(shown[0], CellStatus::Unreadable);
     assert_eq!(shown[6], CellStatus::Absent);
 }
+
+#[test]
+fn a_table_read_column_by_column_is_shown_unreadable_as_the_checker_says() {
+    // Labels lost from their figures, as PDF text extracted column by column reads: the figures of
+    // （三）2. come under （三）1., those of （五）4. under （五）3.
+    let text = report_text(EXAMPLE)
+        .replacen("2.其他法律行政法规禁止公开 |\n", "", 1)
+        .replacen("4.无正当理由大量反复申请 |\n", "", 1);
+    let analysis = analyze_report(&text);
+    let codes: Vec<&str> = analysis.findings.iter().map(|f| f.rule.code()).collect();
+    assert_eq!(codes, vec!["structure/cell-count"]);
+    let views = tables(&text, &analysis);
+    let unreadable: Vec<bool> = views.iter().map(|t| t.unreadable).collect();
+    assert_eq!(unreadable, vec![false, true, false]);
+    let requests = views[1].blocks[0].rows.iter().flat_map(|r| &r.cells);
+    assert!(
+        requests
+            .clone()
+            .all(|c| matches!(c.status, CellStatus::Unreadable | CellStatus::Absent))
+    );
+    assert!(
+        requests
+            .filter(|c| c.status == CellStatus::Unreadable)
+            .count()
+            > 100
+    );
+    assert!(
+        views[0]
+            .blocks
+            .iter()
+            .flat_map(|b| &b.rows)
+            .flat_map(|r| &r.cells)
+            .all(|c| c.status == CellStatus::Fine)
+    );
+}
