@@ -7,11 +7,13 @@
 //! - [`analysis`]: the pure core — text to reports to cells to findings, hover and completion facts.
 //! - [`document`]: the rope-backed document store, incremental edits and position encodings.
 //! - [`lsp`]: the language-server front end (the only module that knows the protocol).
+//! - [`extract`]: text views of `.docx` and `.pdf` files, for the reader.
 //! - [`cli`]: the `check` front end (text, JSON and SARIF output).
 
 pub mod analysis;
 pub mod cli;
 pub mod document;
+pub mod extract;
 pub mod lsp;
 pub mod statute;
 pub mod template;

@@ -26,12 +26,12 @@ fn a_file_named_explicitly_is_checked_whatever_its_extension() {
         "check",
         "--format",
         "json",
-        "tests/fixtures/cli/tree/scan.pdf",
+        "tests/fixtures/cli/tree/data.csv",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         json_paths(&run.json()),
-        ["tests/fixtures/cli/tree/scan.pdf"]
+        ["tests/fixtures/cli/tree/data.csv"]
     );
 }
 

@@ -22,6 +22,20 @@ pub enum Command {
     /// Check report files and directories and print the diagnostics.
     #[command(after_long_help = CHECK_DETAILS)]
     Check(CheckArgs),
+    /// Write the text view of a .docx or .pdf file: the text `check` reads, to open in an editor.
+    #[command(after_long_help = EXTRACT_DETAILS)]
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The .docx or .pdf file; `-` reads stdin (its kind is told by its first bytes).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Write the text to FILE instead of stdout.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -72,11 +86,28 @@ pub enum ColorChoice {
     Never,
 }
 
+const EXTRACT_DETAILS: &str = "\
+The text view:
+  .docx  each paragraph a line; each table a Markdown pipe table on the document's grid: a merged
+         cell is written where it starts, and the columns and rows it covers are empty cells.
+  .pdf   the text of each page in reading order, as `check` reads it.
+  Findings of `check` on a .docx or .pdf give lines and columns in this text view, and name the
+  page (PDF) or the table and row (.docx) they are on.
+
+Exit status:
+  0  the text was written
+  2  the file could not be read, is not a .docx or .pdf, is encrypted, has no text layer (a scan),
+     or is damaged; or the output could not be written";
+
 const CHECK_DETAILS: &str = "\
 Inputs:
-  A directory is walked recursively for *.txt, *.md, *.html and *.htm files (hidden files and
-  directories are skipped); a file named on the command line is checked whatever its extension.
-  Files must be UTF-8 (a byte-order mark is accepted). A file reached twice is checked once, and
+  A directory is walked recursively for *.txt, *.md, *.html, *.htm, *.docx and *.pdf files (hidden
+  files and directories are skipped); a file named on the command line is checked whatever its
+  extension. Text files must be UTF-8 (a byte-order mark is accepted). A .docx or .pdf (by its
+  name, or by its first bytes) is checked through its text view (see `ogi-lsp extract --help`):
+  positions refer to that text, and each finding also names its page (PDF) or table and row
+  (.docx). An encrypted PDF, a PDF without a text layer (a scan) or a damaged file is reported
+  like an unreadable file. A file reached twice is checked once, and
   output is in path order, whatever order the files were checked in. A file that cannot be read
   is reported on stderr and left out of the JSON file list and summary (SARIF lists it as a tool
   execution notification).

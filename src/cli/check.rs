@@ -11,6 +11,7 @@ use super::inputs::{self, Failure, Input};
 use super::line_index::{LineIndex, Position};
 use super::text::Snippet;
 use crate::analysis::{self, Finding, Locale, Rule, Severity};
+use crate::extract::{self, Origin, TextView};
 
 /// What a check run is asked for beyond the inputs.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +43,8 @@ pub struct Diagnostic {
     /// The source line under the primary range, ready for the text format.
     pub snippet: Snippet,
     pub related: Vec<Note>,
+    /// Where the line is in a `.pdf` or `.docx` the text was extracted from.
+    pub origin: Option<Origin>,
 }
 
 /// One file that was read and analysed.
@@ -107,6 +110,7 @@ fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic
                 region: region_of(index, &r.span),
             })
             .collect(),
+        origin: None,
     }
 }
 
@@ -117,14 +121,35 @@ fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
     }
 }
 
-/// Reads, decodes and checks one input.
+/// Analyses the text view of a `.pdf` or `.docx` and says where each finding's line came from.
+pub fn check_view(name: &str, view: &TextView, options: &Options) -> FileReport {
+    let mut report = check_text(name, &view.text, options);
+    for d in &mut report.diagnostics {
+        d.origin = match view.origin(d.region.start.line as u32) {
+            Origin::Text => None,
+            origin => Some(origin),
+        };
+    }
+    report
+}
+
+/// Reads, decodes (or extracts) and checks one input.
 pub fn check_input(input: &Input, options: &Options) -> Result<FileReport, Failure> {
     let fail = |reason| Failure {
         name: input.name.clone(),
         reason,
     };
-    let text = inputs::read(input).and_then(inputs::decode).map_err(fail)?;
-    Ok(check_text(&input.name, &text, options))
+    let bytes = inputs::read(input).map_err(fail)?;
+    match inputs::document_kind(input, &bytes) {
+        Some(kind) => {
+            let view = extract::extract(kind, &bytes).map_err(|e| fail(e.to_string()))?;
+            Ok(check_view(&input.name, &view, options))
+        }
+        None => {
+            let text = inputs::decode(bytes).map_err(fail)?;
+            Ok(check_text(&input.name, &text, options))
+        }
+    }
 }
 
 /// Checks every input across all cores; results come back in input order whatever order the

@@ -6,8 +6,10 @@ use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::extract::Kind;
+
 /// Extensions a directory walk picks up; a file named explicitly is checked whatever its name.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx", "pdf"];
 
 /// The name stdin is shown under.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -156,6 +158,15 @@ pub fn read(input: &Input) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The kind of document an input is when it is not text: by its name, else by its first bytes.
+pub fn document_kind(input: &Input, bytes: &[u8]) -> Option<Kind> {
+    let named = match &input.source {
+        Source::File(path) => Kind::of_path(path),
+        Source::Stdin(_) => None,
+    };
+    named.or_else(|| Kind::sniff(bytes))
+}
+
 /// UTF-8 text without its byte-order mark, or the reason it is not text.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     match String::from_utf8(bytes) {
@@ -191,7 +202,9 @@ mod tests {
     fn report_extensions_ignore_case() {
         assert!(has_report_extension(Path::new("a/报告.TXT")));
         assert!(has_report_extension(Path::new("a.htm")));
-        assert!(!has_report_extension(Path::new("a.pdf")));
+        assert!(has_report_extension(Path::new("a.PDF")));
+        assert!(has_report_extension(Path::new("a.docx")));
+        assert!(!has_report_extension(Path::new("a.doc")));
         assert!(!has_report_extension(Path::new("txt")));
     }
 }

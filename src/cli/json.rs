@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::check::{FileReport, Region, Summary};
+use crate::extract::Origin;
 
 /// Bumped only when a key changes meaning or disappears.
 pub const FORMAT_VERSION: u32 = 1;
@@ -29,6 +30,14 @@ struct DiagnosticOut<'a> {
     message: &'a str,
     range: RangeOut,
     related: Vec<RelatedOut<'a>>,
+    /// The PDF page the line is on (1-based), for a PDF input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    /// The table and row (1-based) of a `.docx` the line comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    row: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +105,18 @@ pub fn render(files: &[FileReport], summary: &Summary) -> String {
                                 range: range(&n.region),
                             })
                             .collect(),
+                        page: match d.origin {
+                            Some(Origin::Page(page)) => Some(page),
+                            _ => None,
+                        },
+                        table: match d.origin {
+                            Some(Origin::TableRow { table, .. }) => Some(table),
+                            _ => None,
+                        },
+                        row: match d.origin {
+                            Some(Origin::TableRow { row, .. }) => Some(row),
+                            _ => None,
+                        },
                     })
                     .collect(),
             })

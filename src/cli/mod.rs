@@ -1,5 +1,6 @@
 //! `ogi-lsp check`: the batch checker — arguments, inputs, parallel checking and the text, JSON and
-//! SARIF outputs. Calls the core through `analysis::check` only; knows nothing of LSP.
+//! SARIF outputs — and `ogi-lsp extract`, the text view of a .docx or .pdf. Calls the core through
+//! `analysis::check` and `extract` only; knows nothing of LSP.
 
 mod args;
 pub mod check;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use self::args::{CheckArgs, Cli, ColorChoice, Command, Format, LocaleArg};
+use self::args::{CheckArgs, Cli, ColorChoice, Command, ExtractArgs, Format, LocaleArg};
 use self::check::{FileReport, Options, Summary};
 use self::config::RuleConfig;
 use crate::analysis::Locale;
@@ -31,6 +32,9 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Ok(Cli {
             command: Command::Check(check),
         }) => ExitCode::from(run_check(&check)),
+        Ok(Cli {
+            command: Command::Extract(extract),
+        }) => ExitCode::from(run_extract(&extract)),
         Err(e) => {
             // --help and --version are not errors; clap knows which is which.
             let _ = e.print();
@@ -93,6 +97,62 @@ fn run_check(args: &CheckArgs) -> u8 {
             USAGE_OR_IO
         }
     }
+}
+
+/// `extract FILE [-o OUT]`: the text view of a .docx or .pdf.
+fn run_extract(args: &ExtractArgs) -> u8 {
+    let paths = [args.file.clone()];
+    let collected = inputs::collect(&paths);
+    let failure = collected.errors.into_iter().next();
+    let view = match (collected.inputs.first(), failure) {
+        (_, Some(failure)) => Err(failure.to_string()),
+        (None, None) => Err(format!("{}: nothing to read", args.file.display())),
+        (Some(input), None) => extract_input(input),
+    };
+    let text = match view {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return USAGE_OR_IO;
+        }
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write output: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    };
+    match written {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("error: {message}");
+            USAGE_OR_IO
+        }
+    }
+}
+
+/// The text view of one input that must be a .docx or .pdf.
+fn extract_input(input: &inputs::Input) -> Result<String, String> {
+    let bytes = inputs::read(input).map_err(|e| format!("{}: {e}", input.name))?;
+    let kind = inputs::document_kind(input, &bytes).ok_or_else(|| {
+        format!(
+            "{}: not a .docx or .pdf file (text files need no extraction)",
+            input.name
+        )
+    })?;
+    crate::extract::extract(kind, &bytes)
+        .map(|view| view.text)
+        .map_err(|e| format!("{}: {e}", input.name))
 }
 
 fn use_color(choice: ColorChoice) -> bool {

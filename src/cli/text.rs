@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::check::{Diagnostic, FileReport, Summary};
 use crate::analysis::{Locale, Severity};
+use crate::extract::Origin;
 
 /// Source lines wider than this (minified HTML puts a whole table on one line) are cut to a window
 /// around the range.
@@ -116,7 +117,7 @@ pub fn render(files: &[FileReport], summary: &Summary, locale: Locale, color: bo
     let mut out = String::new();
     for file in files {
         for d in &file.diagnostics {
-            render_diagnostic(&mut out, &file.name, d, paint);
+            render_diagnostic(&mut out, &file.name, d, paint, locale);
             out.push('\n');
         }
     }
@@ -129,7 +130,18 @@ fn location(name: &str, line: usize, chars: usize) -> String {
     format!("{name}:{}:{}", line + 1, chars + 1)
 }
 
-fn render_diagnostic(out: &mut String, name: &str, d: &Diagnostic, paint: Paint) {
+/// Where in the `.pdf` or `.docx` a line of its text view is: `第 3 页`, `table 2, row 5`.
+fn origin_text(origin: Origin, locale: Locale) -> Option<String> {
+    match (origin, locale) {
+        (Origin::Page(page), Locale::Zh) => Some(format!("第 {page} 页")),
+        (Origin::Page(page), Locale::En) => Some(format!("page {page}")),
+        (Origin::TableRow { table, row }, Locale::Zh) => Some(format!("表格 {table} 第 {row} 行")),
+        (Origin::TableRow { table, row }, Locale::En) => Some(format!("table {table}, row {row}")),
+        (Origin::Text, _) => None,
+    }
+}
+
+fn render_diagnostic(out: &mut String, name: &str, d: &Diagnostic, paint: Paint, locale: Locale) {
     let start = d.region.start;
     let sev = d.severity.as_str();
     let gutter = (start.line + 1).to_string();
@@ -148,6 +160,9 @@ fn render_diagnostic(out: &mut String, name: &str, d: &Diagnostic, paint: Paint)
         ),
         d.message
     );
+    if let Some(origin) = d.origin.and_then(|o| origin_text(o, locale)) {
+        let _ = writeln!(out, "{pad}{} {origin}", paint.paint("-->", "1;34"));
+    }
     let _ = writeln!(out, "{pad} {bar}");
     let _ = writeln!(
         out,
