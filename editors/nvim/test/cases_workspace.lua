@@ -55,7 +55,9 @@ return function(T)
     local binary = vim.fn.resolve(os.getenv("OGI_LSP_BIN") or vim.fn.exepath("ogi-lsp"))
     local found = {}
     for _, dir in ipairs(vim.fn.glob("/proc/[0-9]*", false, true)) do
-      local stat = (vim.fn.readfile(dir .. "/stat", "", 1)[1] or "")
+      -- Other processes come and go while we look: one may be gone before its stat is read.
+      local ok, lines = pcall(vim.fn.readfile, dir .. "/stat", "", 1)
+      local stat = ok and lines[1] or ""
       local state, ppid = stat:match("%) (%S) (%d+)")
       if ppid and tonumber(ppid) == vim.fn.getpid() and state ~= "Z" and uv.fs_readlink(dir .. "/exe") == binary then
         table.insert(found, tonumber(dir:match("%d+$")))

@@ -20,6 +20,8 @@ vim.fn.writefile(vim.fn.readfile(fixture, "b"), ws .. "/dongsheng-2024.txt", "b"
 vim.fn.writefile({ "草稿" }, ws .. "/draft.ogi.md")
 vim.fn.writefile({ "# 某局2024年度报告", "", "## 一、总体情况", "", "全年共受理申请8件。" }, ws .. "/report.md")
 vim.fn.writefile({ "购物清单", "一、总体情况以外的事" }, ws .. "/notes.txt")
+local layout = repo .. "/tests/fixtures/layouts/l2-markdown.md"
+vim.fn.writefile(vim.fn.readfile(layout, "b"), ws .. "/markdown-layout.md", "b")
 local fixture_lines = vim.fn.readfile(fixture)
 
 local function open(path)
@@ -105,13 +107,14 @@ local function at_lines(list, wanted)
 end
 
 local T = {
-  H = H, ogi = ogi, position = position, ws = ws, fixture_lines = fixture_lines, open = open,
+  H = H, ogi = ogi, position = position, ws = ws, repo = repo, fixture_lines = fixture_lines, open = open,
   line_of = line_of, client_of = client_of, diags = diags, describe = describe, at_lines = at_lines,
 }
 T.report = open(ws .. "/dongsheng-2024.txt")
 
 -- Order matters: the reading cases see the file as published, the edits then change it step by step.
-for _, file in ipairs({ "cases_unit.lua", "cases_read.lua", "cases_edit.lua", "cases_workspace.lua" }) do
+for _, file in ipairs({ "cases_unit.lua", "cases_read.lua", "cases_table.lua", "cases_edit.lua",
+  "cases_workspace.lua" }) do
   dofile(here .. "/" .. file)(T)
 end
 
