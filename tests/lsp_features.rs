@@ -309,3 +309,21 @@ fn the_table_request_answers_null_for_a_document_not_open() {
     assert!(error.is_err(), "{error:?}");
     server.shutdown();
 }
+
+#[test]
+fn the_table_request_names_the_report_plainly_and_answers_from_outside_it() {
+    let (mut server, _) = Server::start(json!({}));
+    let doc = support::uri("titled.md");
+    let title = "东胜区行政审批政务服务与数据管理局2024年政府信息公开工作年度报告";
+    let text = format!("\n\n# **{title}**\n{FIXTURE}");
+    server.open(&doc, &text, 1);
+    server.diagnostics(&doc, 1);
+    // Line 0 is blank, before the title: the answer is still the document's report.
+    let at =
+        json!({"textDocument": {"uri": doc.as_str()}, "position": {"line": 0, "character": 0}});
+    let answer = server.request_raw("ogi/tables", at).expect("ogi/tables");
+    assert_eq!(answer["report"]["title"], json!(title));
+    assert_eq!(answer["report"]["year"], json!(2024));
+    assert_eq!(table_cell(&answer, 6, 0)["text"], json!("8"));
+    server.shutdown();
+}

@@ -38,12 +38,25 @@ impl Backend {
         &self,
         params: tables::TablesParams,
     ) -> Result<Option<tables::TablesResult>> {
+        let uri = params.text_document.uri;
         let position = params.position;
-        let interest = position.map_or(Interest::Everything, Interest::At);
+        // Only the report at the position is analysed for the answer; a position outside every
+        // report (a blank line above the title) is answered with the first report, as without one.
+        if let Some(at) = position {
+            let answer = self
+                .session
+                .answer(&uri, Interest::At(at), move |s| {
+                    Some(tables::tables(s, Some(at)))
+                })
+                .await;
+            if answer.as_ref().is_none_or(|a| a.report.is_some()) {
+                return Ok(answer);
+            }
+        }
         Ok(self
             .session
-            .answer(&params.text_document.uri, interest, move |s| {
-                Some(tables::tables(s, position))
+            .answer(&uri, Interest::Everything, |s| {
+                Some(tables::tables(s, None))
             })
             .await)
     }

@@ -187,7 +187,7 @@ fn report_info(report: &ReportView, text: &str, convert: &Convert) -> ReportInfo
             .title
             .as_ref()
             .and_then(|s| text.get(s.clone()))
-            .map(|t| t.trim().to_owned()),
+            .map(facts::plain_title),
         year: model.year,
         range: convert.range(&(0..text.len())),
     }

@@ -109,6 +109,27 @@ pub struct Rewrite {
     pub replacement: String,
 }
 
+/// A title line as a reader names the report: without Markdown heading marks and emphasis, or the
+/// HTML tags a web page wraps it in (`# **…年度报告**`, `<h1>…</h1>`).
+pub fn plain_title(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut in_tag = false;
+    for c in line.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .to_string()
+}
+
 /// The table a label belongs to, if any.
 fn label_table(kind: LabelKind) -> Option<TableId> {
     match kind {

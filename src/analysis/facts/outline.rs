@@ -60,7 +60,7 @@ pub fn outline(segment_text: &str, report: &ReportAnalysis) -> Vec<OutlineItem> 
         .or_else(|| model.sections.first().map(|s| s.heading.clone()))
         .unwrap_or(0..0);
     let name = match &model.title {
-        Some(t) => name_of(t),
+        Some(t) => super::plain_title(segment_text.get(t.clone()).unwrap_or_default()),
         None => "政府信息公开工作年度报告".to_string(),
     };
     let mut children: Vec<OutlineItem> = loose
