@@ -1,4 +1,4 @@
-// Extension entry: starts the ogi-lsp language client and registers the three OGI commands.
+// Extension entry: starts the ogi-lsp language client and registers the OGI commands.
 // The server decides which plaintext / markdown documents are reports; this side only forwards them.
 
 import * as vscode from 'vscode';
@@ -12,6 +12,8 @@ import {
 } from 'vscode-languageclient/node';
 import { findServer, isFound } from './serverPath';
 import { builtinSkeleton } from './skeleton';
+import { TablePreview } from './tablePreview';
+import { tablesMethod, TablesParams, TablesResponse } from './tablesProtocol';
 import { checkWorkspace } from './workspaceCheck';
 
 const clientId = 'ogi';
@@ -20,6 +22,7 @@ const serverSkeletonCommand = 'ogi.skeleton';
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.OutputChannel;
+let preview: TablePreview | undefined;
 
 const documentSelector: DocumentSelector = ['ogi-report', 'plaintext', 'markdown'].flatMap((language) => [
     { scheme: 'file', language },
@@ -92,6 +95,22 @@ async function stopClient(): Promise<void> {
 async function restartServer(context: vscode.ExtensionContext): Promise<void> {
     await stopClient();
     await startClient(context);
+    preview?.refresh();
+}
+
+async function fetchTables(document: vscode.TextDocument, position: vscode.Position): Promise<TablesResponse> {
+    if (client === undefined || !client.isRunning()) {
+        throw new Error('the language server is not running (OGI: Restart Language Server starts it again).');
+    }
+    const textDocument = { uri: client.code2ProtocolConverter.asUri(document.uri) };
+    const params: TablesParams = { textDocument, position: client.code2ProtocolConverter.asPosition(position) };
+    const answer = await client.sendRequest<TablesResponse>(tablesMethod, params);
+    // The server analyses only the report at the position, so a cursor outside every report (on the
+    // blank first line, say) gets no report even when the document holds one: then show the first.
+    if (answer !== null && answer.report === null) {
+        return client.sendRequest<TablesResponse>(tablesMethod, { textDocument } satisfies TablesParams);
+    }
+    return answer;
 }
 
 function serverOffersSkeleton(): boolean {
@@ -163,12 +182,15 @@ async function runWorkspaceCheck(context: vscode.ExtensionContext, collection: v
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     outputChannel = vscode.window.createOutputChannel(clientName);
     const checkResults = vscode.languages.createDiagnosticCollection('ogi-check');
+    preview = new TablePreview(context.extensionUri, fetchTables, (line) => outputChannel.appendLine(line));
     context.subscriptions.push(
         outputChannel,
         checkResults,
+        preview,
         vscode.commands.registerCommand('ogi.restartServer', () => restartServer(context)),
         vscode.commands.registerCommand('ogi.insertSkeleton', insertSkeleton),
         vscode.commands.registerCommand('ogi.checkWorkspace', () => runWorkspaceCheck(context, checkResults)),
+        vscode.commands.registerCommand('ogi.showTablePreview', () => preview?.show()),
         // Once a checked file is opened, the server's live diagnostics take over from the batch result.
         vscode.workspace.onDidOpenTextDocument((doc) => checkResults.delete(doc.uri)),
         vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,6 +1,6 @@
 // Drives VS Code (code-server) in Debian's Chromium like a person would: open the example report, read
-// the Problems panel, break a total by typing, hover a statute reference. Started by run-e2e.sh, which
-// sets the OGI_E2E_* variables and NODE_PATH (for playwright-core).
+// the Problems panel, preview its tables, break a total by typing, hover a statute reference. Started
+// by run-e2e.sh, which sets the OGI_E2E_* variables and NODE_PATH (for playwright-core).
 
 const fs = require('fs');
 const path = require('path');
@@ -39,8 +39,12 @@ const naturalPersonLine = lineOf((l) => l.startsWith(intakeLabel), `row "${intak
 if (fixtureLines[naturalPersonLine - 1].trim() !== '8 |') {
     throw new Error(`fixture line ${naturalPersonLine} should be "8 |", found "${fixtureLines[naturalPersonLine - 1]}"`);
 }
+const permitLabel = '行政许可';
+const permitLine = lineOf((l) => l.trim() === '52425 |', 'the 行政许可 figure 52425');
 const statuteText = '第二十条第(五)项';
 const statuteLine = lineOf((l) => l.includes(statuteText), statuteText);
+/** 表三's 总计 column: the last of its seven applicant columns. */
+const totalCol = 6;
 
 const shots = [];
 let currentStep = 'start';
@@ -213,6 +217,51 @@ async function notifications(page, open = false) {
     return read();
 }
 
+/** The table preview's page: code-server puts a webview in an iframe that holds another one. */
+const previewFrame = (page) => page.frameLocator('iframe.webview').frameLocator('#active-frame');
+
+/**
+ * What the table preview shows: its heading, how many value cells, which are failing (as "label #col"),
+ * and the cells (text, classes, tooltip) of the rows labelled `labels`.
+ */
+async function previewState(page, labels = [intakeLabel, permitLabel]) {
+    return previewFrame(page)
+        .locator('#root')
+        .evaluate(
+            (root, labels) => {
+                const labelOf = (tr) => tr.querySelector('th.label')?.textContent.trim() ?? '';
+                const rows = [...root.querySelectorAll('tr.row')];
+                const cellsOf = (tr) =>
+                    tr === undefined
+                        ? []
+                        : [...tr.querySelectorAll('td.cell')].map((td) => ({ text: td.innerText.trim(), classes: [...td.classList], title: td.title }));
+                return {
+                    heading: root.querySelector('header.report')?.innerText.replace(/\s+/g, ' ').trim() ?? '',
+                    cells: root.querySelectorAll('td.cell').length,
+                    failing: [...root.querySelectorAll('td.cell.failing')].map((td) => `${labelOf(td.closest('tr'))} #${td.dataset.col}`),
+                    rows: Object.fromEntries(labels.map((l) => [l, cellsOf(rows.find((tr) => labelOf(tr) === l))])),
+                };
+            },
+            labels,
+            { timeout: 2000 },
+        )
+        .catch((err) => ({ error: err.message.split('\n')[0] }));
+}
+
+const texts = (cells) => (cells ?? []).map((c) => c.text).join(' ');
+
+async function statusBarSelection(page) {
+    return page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
+}
+
+/** A screenshot of the editor area only (the report beside its preview), the one images/table-preview.png shows. */
+async function editorShot(page, name) {
+    const box = await page.locator('.monaco-workbench .part.editor').boundingBox();
+    const file = path.join(shotsDir, `${name}.png`);
+    await page.screenshot({ path: file, clip: box ?? undefined });
+    shots.push(file);
+}
+
 async function hoverText(page) {
     return page
         .$$eval('.monaco-hover:not(.hidden) .monaco-hover-content', (els) =>
@@ -265,6 +314,21 @@ async function main() {
         await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: WAIT });
         await shot(page, '1-label-warnings');
 
+        step('OGI: Show Table Preview');
+        await runCommand(page, 'OGI: Show Table Preview');
+        const clean = await until(`the preview: 表三 ${intakeLabel} = 8 0 0 0 0 0 8, 表二 ${permitLabel} = 52425`, async () => {
+            const state = await previewState(page);
+            const ok = texts(state.rows?.[intakeLabel]) === '8 0 0 0 0 0 8' && texts(state.rows?.[permitLabel]) === '52425';
+            return { ok, state, detail: JSON.stringify(state).slice(0, 400) };
+        });
+        if (clean.state.cells !== 200 || clean.state.failing.length !== 0) {
+            throw new Error(`expected 200 value cells, none failing; the preview has ${clean.state.cells}, failing: ${clean.state.failing.join(', ')}`);
+        }
+        if (!clean.state.heading.includes('2024')) {
+            throw new Error(`the preview's heading does not name the year 2024: "${clean.state.heading}"`);
+        }
+        await shot(page, '1b-table-preview');
+
         step(`type 9 over 自然人 = 8 (line ${naturalPersonLine})`);
         if (count(seen.rows, 'report.ogi.txt', 'balance/row-total') !== 0) {
             throw new Error(`balance/row-total is reported before the edit: ${seen.rows.join(' ‖ ')}`);
@@ -276,6 +340,50 @@ async function main() {
         seen = await waitProblems(page, 'the balance/row-total error', (rows) => count(rows, 'report.ogi.txt', 'balance/row-total') >= 1);
         await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: WAIT });
         await shot(page, '2-row-total-error');
+
+        step('the preview marks the broken total');
+        const broken = await until(`failing ${intakeLabel} #0 and #${totalCol} in the preview, the total's tooltip "= 9"`, async () => {
+            const state = await previewState(page);
+            const cells = state.rows?.[intakeLabel] ?? [];
+            const ok =
+                texts(cells) === '9 0 0 0 0 0 8' &&
+                cells[0].classes.includes('failing') &&
+                cells[totalCol].classes.includes('failing') &&
+                cells[totalCol].classes.includes('total') &&
+                cells[totalCol].title.includes('= 9');
+            return { ok, state, detail: JSON.stringify(state).slice(0, 600) };
+        });
+        // The row total (8 ≠ 9), and 一 + 二 = (七)总计 + 四 for 自然人 (the server's equations).
+        const expectedFailing = [
+            ...[0, 1, 2, 3, 4, 5, 6].map((c) => `${intakeLabel} #${c}`),
+            '二、上年结转政府信息公开申请数量 #0',
+            '（七）总计 #0',
+            '四、结转下年度继续办理 #0',
+        ];
+        if (broken.state.failing.join(' ‖ ') !== expectedFailing.join(' ‖ ')) {
+            throw new Error(`failing cells in the preview: ${broken.state.failing.join(' ‖ ')}; expected ${expectedFailing.join(' ‖ ')}`);
+        }
+        console.log(`  总计 tooltip: ${broken.state.rows[intakeLabel][totalCol].title.split('\n')[0]}`);
+        await shot(page, '2b-table-preview-failing');
+        // For the README: no panel below, 表三 at the top of the preview, the edited line in the editor.
+        await page.keyboard.press(`${modifier}+J`);
+        await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: WAIT });
+        await previewFrame(page).locator('section[data-table="requests"]').evaluate((e) => e.scrollIntoView());
+        await editorShot(page, '2c-table-preview-editor');
+
+        step('click cells of the preview: the cursor goes to their source');
+        for (const [label, col, line] of [
+            [permitLabel, 0, permitLine],
+            [intakeLabel, 0, naturalPersonLine],
+        ]) {
+            await previewFrame(page)
+                .locator(`tr.row:has(th.label:text-is("${label}")) td.cell[data-col="${col}"]`)
+                .click({ timeout: WAIT });
+            await until(`the cursor at Ln ${line}, Col 1 after clicking ${label} #${col}`, async () => {
+                const status = await statusBarSelection(page);
+                return { ok: status.includes(`Ln ${line}, Col 1`), detail: `status bar "${status}"` };
+            });
+        }
 
         step(`hover ${statuteText} (line ${statuteLine})`);
         await page.keyboard.press('Escape');
@@ -309,6 +417,12 @@ async function main() {
             return { ok: mode.includes('Plain Text'), detail: `language mode "${mode}"` };
         });
         await waitProblems(page, 'label/nonstandard warnings of plain.txt too', (rows) => count(rows, 'plain.txt', 'label/nonstandard') === 2);
+        // plain.txt holds a report, so the preview follows it: its totals hold (the 9 was typed into report.ogi.txt).
+        await until('the preview showing plain.txt, nothing failing', async () => {
+            const state = await previewState(page);
+            const ok = state.heading?.includes('plain.txt') && state.cells === 200 && state.failing.length === 0;
+            return { ok, detail: JSON.stringify(state).slice(0, 400) };
+        });
         await shot(page, '4-plain-txt');
 
         step('OGI: Check Whole Workspace (closed.txt is not open)');
@@ -334,6 +448,12 @@ async function main() {
             const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
             const ok = text.includes('政府信息公开工作年度报告') && text.includes('一、总体情况') && status.includes(`Ln ${skeletonLines},`);
             return { ok, detail: `status bar "${status}", top of the editor "${text.slice(0, 120)}"` };
+        });
+        // The preview follows the OGI file made active, and its edits: the skeleton's 表三 holds zeros.
+        await until('the preview showing skeleton.ogi.md: 表三 with zeros, nothing failing', async () => {
+            const state = await previewState(page);
+            const ok = state.heading?.includes('skeleton.ogi.md') && texts(state.rows?.[intakeLabel]) === '0 0 0 0 0 0 0' && state.failing.length === 0;
+            return { ok, detail: JSON.stringify(state).slice(0, 400) };
         });
         await shot(page, '6-skeleton');
         step('done');

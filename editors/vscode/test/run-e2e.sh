@@ -100,9 +100,9 @@ finish() {
 trap finish EXIT
 vsix=$("$ext_dir/scripts/package.sh" "$run/ogi-report.vsix" 2> >(sed 's/^/  package.sh: /' >&2)) ||
   die "packaging the extension failed (see the package.sh lines above)"
-# package.sh left node_modules and out/ in place: the unit tests (grammar, server lookup) cost a second.
-say "unit tests (grammar, server lookup)"
-(cd "$ext_dir" && node --test test/grammar.test.js test/serverPath.test.js 2>&1 | grep -E '^# (tests|pass|fail)|^not ok' | sed 's/^/  /'; exit "${PIPESTATUS[0]}") ||
+# package.sh left node_modules and out/ in place: the unit tests (grammar, server lookup, table preview HTML) cost a second.
+say "unit tests (grammar, server lookup, table preview HTML)"
+(cd "$ext_dir" && node --test test/grammar.test.js test/serverPath.test.js test/tableHtml.test.js 2>&1 | grep -E '^# (tests|pass|fail)|^not ok' | sed 's/^/  /'; exit "${PIPESTATUS[0]}") ||
   die "the extension's unit tests failed (run: npm test --prefix editors/vscode)"
 
 # --- a fresh VS Code profile, workspace and $HOME -------------------------------------------------
