@@ -67,7 +67,9 @@ fn the_core_knows_no_protocol_runtime_or_json() {
 
 #[test]
 fn only_the_protocol_layer_knows_the_protocol() {
-    for folder in ["analysis", "template", "statute", "document", "cli"] {
+    for folder in [
+        "analysis", "template", "statute", "document", "cli", "extract",
+    ] {
         for (path, text) in files_under(folder) {
             assert!(
                 !code(&text).contains("tower_lsp"),
@@ -85,7 +87,9 @@ fn only_the_protocol_layer_knows_the_protocol() {
 
 #[test]
 fn every_module_says_what_it_owns() {
-    for folder in ["analysis", "template", "statute", "document", "lsp", "cli"] {
+    for folder in [
+        "analysis", "template", "statute", "document", "lsp", "cli", "extract",
+    ] {
         for (path, text) in files_under(folder) {
             let is_test = path.components().any(|c| c.as_os_str() == "tests")
                 || path
@@ -96,6 +100,32 @@ fn every_module_says_what_it_owns() {
                 "{} does not open with a //! line",
                 path.display()
             );
+        }
+    }
+}
+
+#[test]
+fn document_extraction_knows_no_analysis_and_the_core_no_file_formats() {
+    for (path, text) in files_under("extract") {
+        let text = code(&text);
+        for forbidden in ["crate::analysis", "crate::cli", "crate::lsp"] {
+            assert!(
+                !text.contains(forbidden),
+                "{} mentions {forbidden}",
+                path.display()
+            );
+        }
+    }
+    for folder in ["analysis", "template", "statute"] {
+        for (path, text) in files_under(folder) {
+            let text = code(&text);
+            for forbidden in ["crate::extract", "pdf_extract", "quick_xml", "zip::"] {
+                assert!(
+                    !text.contains(forbidden),
+                    "{} mentions {forbidden}",
+                    path.display()
+                );
+            }
         }
     }
 }
