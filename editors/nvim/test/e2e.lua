@@ -114,7 +114,7 @@ T.report = open(ws .. "/dongsheng-2024.txt")
 
 -- Order matters: the reading cases see the file as published, the edits then change it step by step.
 for _, file in ipairs({ "cases_unit.lua", "cases_read.lua", "cases_table.lua", "cases_edit.lua",
-  "cases_workspace.lua" }) do
+  "cases_extract.lua", "cases_workspace.lua" }) do
   dofile(here .. "/" .. file)(T)
 end
 

@@ -57,6 +57,9 @@ trap 'rm -rf "$work"' EXIT
 # Plain `setup{}` finds the server as `ogi-lsp` on PATH, as a user's would.
 mkdir -p "$work/bin"
 ln -s "$server" "$work/bin/ogi-lsp"
+# For :OgiExtract: a .docx whose text view is the example report.
+command -v python3 >/dev/null || apt_install python3
+python3 "$repo/editors/test/lines_to_docx.py" "$repo/tests/fixtures/dongsheng-2024.txt" "$work/report.docx"
 
 failed=0
 summary=()
@@ -68,7 +71,7 @@ run() { # label nvim variant
   start=$(date +%s%N)
   env HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_STATE_HOME="$home/state" \
     XDG_CACHE_HOME="$home/cache" XDG_RUNTIME_DIR="$home/run" TMPDIR="$home" \
-    PATH="$work/bin:$PATH" OGI_LSP_BIN="$server" OGI_TEST_VARIANT="$variant" \
+    PATH="$work/bin:$PATH" OGI_LSP_BIN="$server" OGI_TEST_VARIANT="$variant" OGI_TEST_DOCX="$work/report.docx" \
     timeout 300 "$nvim" --headless --clean -u "$here/init.lua" -c "luafile $here/e2e.lua" </dev/null || status=$?
   end=$(date +%s%N)
   local secs

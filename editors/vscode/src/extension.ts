@@ -10,6 +10,7 @@ import {
     ServerOptions,
     TransportKind,
 } from 'vscode-languageclient/node';
+import { openAsReportText } from './openAsText';
 import { findServer, isFound } from './serverPath';
 import { builtinSkeleton } from './skeleton';
 import { TablePreview } from './tablePreview';
@@ -191,6 +192,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('ogi.insertSkeleton', insertSkeleton),
         vscode.commands.registerCommand('ogi.checkWorkspace', () => runWorkspaceCheck(context, checkResults)),
         vscode.commands.registerCommand('ogi.showTablePreview', () => preview?.show()),
+        vscode.commands.registerCommand('ogi.openAsReportText', (clicked?: unknown, selected?: unknown) =>
+            openAsReportText(() => locateServer(context), (line) => outputChannel.appendLine(line), clicked, selected),
+        ),
         // Once a checked file is opened, the server's live diagnostics take over from the batch result.
         vscode.workspace.onDidOpenTextDocument((doc) => checkResults.delete(doc.uri)),
         vscode.workspace.onDidChangeConfiguration((e) => {

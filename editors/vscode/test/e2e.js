@@ -1,5 +1,6 @@
 // Drives VS Code (code-server) in Debian's Chromium like a person would: open the example report, read
-// the Problems panel, preview its tables, break a total by typing, hover a statute reference. Started
+// the Problems panel, preview its tables, break a total by typing, hover a statute reference, open a
+// .docx as report text. Started
 // by run-e2e.sh, which sets the OGI_E2E_* variables and NODE_PATH (for playwright-core).
 
 const fs = require('fs');
@@ -270,6 +271,105 @@ async function hoverText(page) {
         .catch(() => '');
 }
 
+/** The labels of the explorer's context menu on `file`; the menu stays open. */
+async function explorerMenu(page, file) {
+    await page.keyboard.press('Escape');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().click({ button: 'right', timeout: WAIT });
+    const items = page.locator('.context-view .monaco-menu .action-item .action-label');
+    await items.first().waitFor({ state: 'visible', timeout: WAIT });
+    return (await items.allInnerTexts()).map((t) => t.trim()).filter((t) => t.length > 0);
+}
+
+/** Chooses `label` in the open context menu; a click too soon after the menu opened may be ignored, so retry while it is open. */
+async function chooseMenuItem(page, label) {
+    const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: label }).first();
+    await until(`the context-menu entry "${label}" chosen`, async () => {
+        if (await item.isVisible().catch(() => false)) {
+            await item.hover({ timeout: 2000 }).catch(() => {});
+            await new Promise((r) => setTimeout(r, 300));
+            await item.click({ timeout: 2000 }).catch(() => {});
+            await new Promise((r) => setTimeout(r, 500));
+        }
+        return { ok: !(await item.isVisible().catch(() => false)), detail: 'the context menu is still open' };
+    });
+}
+
+async function activeTabLabel(page) {
+    return page.locator('.tabs-container .tab.active .label-name').first().innerText().catch(() => '');
+}
+
+/** OGI: Open as Report Text: from the explorer on a .docx, then from the palette on a damaged PDF. */
+async function openAsReportTextSteps(page) {
+    const title = 'Open as Report Text';
+    step(`"${title}" is in the explorer's context menu of .docx and .pdf files only`);
+    const onText = await explorerMenu(page, 'plain.txt');
+    if (onText.includes(title)) {
+        throw new Error(`the context menu of plain.txt offers "${title}": ${onText.join(' ‖ ')}`);
+    }
+    const onPdf = await explorerMenu(page, 'broken.pdf');
+    const onDocx = await explorerMenu(page, 'report.docx');
+    if (!onPdf.includes(title) || !onDocx.includes(title)) {
+        throw new Error(`"${title}" missing from the context menu of broken.pdf (${onPdf.join(' ‖ ')}) or report.docx (${onDocx.join(' ‖ ')})`);
+    }
+
+    step(`${title} on report.docx: an untitled OGI Report editor holding the example`);
+    await chooseMenuItem(page, title);
+    const opened = await until('an untitled editor in the OGI Report language', async () => {
+        const mode = await page.locator('#status\\.editor\\.mode').innerText().catch(() => '');
+        const tab = await activeTabLabel(page);
+        return { ok: mode.includes('OGI Report') && tab.startsWith('Untitled'), tab, detail: `language mode "${mode}", active tab "${tab}"` };
+    });
+    const reportTitle = fixtureLines.find((l) => l.trim().length > 0);
+    const top = await page.locator('.monaco-editor .view-lines').first().innerText();
+    if (!top.includes(reportTitle)) {
+        throw new Error(`the untitled editor does not start with the report's title "${reportTitle}": "${top.slice(0, 200)}"`);
+    }
+    const seen = await waitProblems(page, `two label/nonstandard warnings of ${opened.tab}`, (rows) => count(rows, opened.tab, 'label/nonstandard') >= 2);
+    // The example's two labels with 预期 typed for 逾期, on the same lines as in the text file.
+    const typoLines = fixtureLines.flatMap((l, i) => (l.includes('预期') ? [i + 1] : []));
+    const warnings = seen.rows.filter((r) => r.startsWith(`${opened.tab}: `) && r.includes('label/nonstandard'));
+    const onTypoLines = typoLines.every((n, i) => warnings[i]?.includes('逾期') && warnings[i]?.includes(`[Ln ${n},`));
+    if (warnings.length !== 2 || typoLines.length !== 2 || !onTypoLines) {
+        throw new Error(`expected label/nonstandard warnings (逾期) on lines ${typoLines.join(', ')} of ${opened.tab}, the Problems panel lists: ${warnings.join(' ‖ ')}`);
+    }
+    await goToLine(page, lineOf((l) => l.includes('预期'), 'label with 预期'));
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: WAIT });
+    await shot(page, '7-docx-as-report-text');
+
+    step(`${title} from the command palette on broken.pdf: an error naming the file, no editor`);
+    const tabsBefore = await page.locator('.tabs-container .tab').count();
+    await runCommand(page, `OGI: ${title}`);
+    // The active editor holds no .docx or .pdf, so the command asks for a file (VS Code's own dialog in the browser).
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    // The dialog opens on the workspace folder; type the name after its path, as a person would.
+    await until('the open dialog on the workspace folder', async () => {
+        const value = await input.inputValue().catch(() => '');
+        return { ok: value.endsWith('/ws/'), detail: `the dialog's path "${value}"` };
+    });
+    await page.keyboard.press('End');
+    await page.keyboard.type('broken.pdf');
+    await until('broken.pdf typed into the open dialog', async () => {
+        const value = await input.inputValue().catch(() => '');
+        return { ok: value.endsWith('/ws/broken.pdf'), detail: `the dialog's path "${value}"` };
+    });
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: WAIT });
+    await until('an error notification naming broken.pdf as no readable PDF', async () => {
+        const toasts = await notifications(page);
+        const ok = toasts.some((t) => t.includes('Cannot open broken.pdf as report text') && t.includes('not a readable PDF'));
+        return { ok, detail: toasts.join(' ‖ ') || 'no notification' };
+    });
+    const tabsAfter = await page.locator('.tabs-container .tab').count();
+    if (tabsAfter !== tabsBefore) {
+        throw new Error(`the failed extraction changed the editor tabs from ${tabsBefore} to ${tabsAfter}`);
+    }
+    // The toast slides in: shoot it once it stands still in view.
+    await page.locator('.notifications-toasts .notification-list-item', { hasText: 'Cannot open broken.pdf' }).waitFor({ state: 'visible', timeout: WAIT });
+    await new Promise((r) => setTimeout(r, 600));
+    await shot(page, '8-broken-pdf-error');
+}
+
 async function main() {
     const started = Date.now();
     await waitHealthy();
@@ -425,14 +525,19 @@ async function main() {
         });
         await shot(page, '4-plain-txt');
 
-        step('OGI: Check Whole Workspace (closed.txt is not open)');
+        step('OGI: Check Whole Workspace (closed.txt and report.docx are not open)');
         await runCommand(page, 'OGI: Check Whole Workspace');
-        await until('the "checked 4 file(s) on disk" notification', async () => {
+        // The four text files and report.docx; broken.pdf has no text to check.
+        await until('the "checked 5 file(s) on disk" notification', async () => {
             const toasts = await notifications(page);
-            return { ok: toasts.some((t) => t.includes('checked 4 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
+            return { ok: toasts.some((t) => t.includes('checked 5 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
         });
-        // Open files keep their live diagnostics; closed.txt gets its 2 warnings from the batch check.
-        await waitProblems(page, 'the label/nonstandard warnings of closed.txt', (rows) => count(rows, 'closed.txt', 'label/nonstandard') === 2);
+        // Open files keep their live diagnostics; closed.txt and report.docx get their 2 warnings from the batch check.
+        await waitProblems(
+            page,
+            'the label/nonstandard warnings of closed.txt and report.docx',
+            (rows) => count(rows, 'closed.txt', 'label/nonstandard') === 2 && count(rows, 'report.docx', 'label/nonstandard') === 2,
+        );
         await page
             .locator('.notification-list-item', { hasText: 'checking the workspace' })
             .waitFor({ state: 'detached', timeout: WAIT })
@@ -456,6 +561,8 @@ async function main() {
             return { ok, detail: JSON.stringify(state).slice(0, 400) };
         });
         await shot(page, '6-skeleton');
+
+        await openAsReportTextSteps(page);
         step('done');
         fs.writeFileSync(path.join(runDir, 'e2e-passed'), String(timings.length - 1));
         for (const [name, ms] of timings.slice(1)) {

@@ -101,8 +101,8 @@ trap finish EXIT
 vsix=$("$ext_dir/scripts/package.sh" "$run/ogi-report.vsix" 2> >(sed 's/^/  package.sh: /' >&2)) ||
   die "packaging the extension failed (see the package.sh lines above)"
 # package.sh left node_modules and out/ in place: the unit tests (grammar, server lookup, table preview HTML) cost a second.
-say "unit tests (grammar, server lookup, table preview HTML)"
-(cd "$ext_dir" && node --test test/grammar.test.js test/serverPath.test.js test/tableHtml.test.js 2>&1 | grep -E '^# (tests|pass|fail)|^not ok' | sed 's/^/  /'; exit "${PIPESTATUS[0]}") ||
+say "unit tests (grammar, server lookup, table preview HTML, extract)"
+(cd "$ext_dir" && node --test test/grammar.test.js test/serverPath.test.js test/tableHtml.test.js test/extractText.test.js 2>&1 | grep -E '^# (tests|pass|fail)|^not ok' | sed 's/^/  /'; exit "${PIPESTATUS[0]}") ||
   die "the extension's unit tests failed (run: npm test --prefix editors/vscode)"
 
 # --- a fresh VS Code profile, workspace and $HOME -------------------------------------------------
@@ -120,6 +120,9 @@ cp "$fixture" "$run/ws/report.ogi.txt"
 cp "$fixture" "$run/ws/plain.txt"
 cp "$fixture" "$run/ws/closed.txt"
 : >"$run/ws/skeleton.ogi.md"
+# For OGI: Open as Report Text: a .docx whose text view is the example, and a damaged PDF.
+python3 "$repo/editors/test/lines_to_docx.py" "$fixture" "$run/ws/report.docx" || die "could not write report.docx"
+printf '%%PDF-1.4 broken' >"$run/ws/broken.pdf"
 
 "$code_server" --install-extension "$vsix" --force --extensions-dir "$run/extensions" --user-data-dir "$run/user-data" \
   >"$run/install-extension.log" 2>&1 || { cat "$run/install-extension.log" >&2; die "code-server could not install $vsix"; }

@@ -1,6 +1,7 @@
 -- :OgiCheck — runs `ogi-lsp check --format json <root>` and turns its report (SPEC §5: 0-based lines,
 -- UTF-16 characters) into quickfix items with byte columns. Knows nothing about the language client.
 
+local cli = require("ogi.cli")
 local config = require("ogi.config")
 local detect = require("ogi.detect")
 local position = require("ogi.position")
@@ -103,31 +104,20 @@ function M.run(opts)
   if not exe then
     return finish({ root = root, error = why }, opts)
   end
-  local stdout, stderr = {}, {}
-  local job = vim.fn.jobstart({ exe, "check", "--format", "json", root }, {
-    cwd = vim.fn.isdirectory(root) == 1 and root or nil,
-    stdout_buffered = true,
-    stderr_buffered = true,
-    on_stdout = function(_, data)
-      stdout = data
-    end,
-    on_stderr = function(_, data)
-      stderr = data
-    end,
-    on_exit = function(_, code)
-      local err = vim.trim(table.concat(stderr, "\n"))
-      -- Exit 1 only means "error-level findings"; 2 is a usage or I/O failure.
-      if code ~= 0 and code ~= 1 then
-        return finish({ root = root, error = ("ogi: `%s check` exited %d: %s"):format(exe, code, err) }, opts)
-      end
-      local ok, report = decode(table.concat(stdout, "\n"))
-      if not ok or type(report) ~= "table" then
-        return finish({ root = root, error = "ogi: cannot read the checker's JSON: " .. tostring(report) }, opts)
-      end
-      finish({ root = root, items = M.items(report, root), summary = report.summary }, opts)
-    end,
-  })
-  if job <= 0 then
+  local argv = { exe, "check", "--format", "json", root }
+  local started = cli.run(argv, { cwd = vim.fn.isdirectory(root) == 1 and root or nil }, function(code, stdout, stderr)
+    local err = vim.trim(table.concat(stderr, "\n"))
+    -- Exit 1 only means "error-level findings"; 2 is a usage or I/O failure.
+    if code ~= 0 and code ~= 1 then
+      return finish({ root = root, error = ("ogi: `%s check` exited %d: %s"):format(exe, code, err) }, opts)
+    end
+    local ok, report = decode(table.concat(stdout, "\n"))
+    if not ok or type(report) ~= "table" then
+      return finish({ root = root, error = "ogi: cannot read the checker's JSON: " .. tostring(report) }, opts)
+    end
+    finish({ root = root, items = M.items(report, root), summary = report.summary }, opts)
+  end)
+  if not started then
     finish({ root = root, error = ("ogi: cannot run `%s`"):format(exe) }, opts)
   end
 end

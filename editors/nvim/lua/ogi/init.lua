@@ -1,5 +1,6 @@
 -- The plugin's entry point: setup{}, filetype detection, starting and attaching the ogi-lsp client on
--- every Neovim from 0.7 to 0.11+, and the user commands. The :OgiCheck batch run lives in ogi.check.
+-- every Neovim from 0.7 to 0.11+, and the user commands. The :OgiCheck batch run lives in ogi.check,
+-- :OgiExtract in ogi.extract.
 
 local config = require("ogi.config")
 local detect = require("ogi.detect")
@@ -195,6 +196,9 @@ local function define_commands()
   api.nvim_create_user_command("OgiTable", function(args)
     require("ogi.table").open(args.mods)
   end, { desc = "Show the report's tables in a split; <CR> on a figure jumps to it" })
+  api.nvim_create_user_command("OgiExtract", function(args)
+    require("ogi.extract").run({ file = args.args })
+  end, { nargs = "?", complete = "file", desc = "Open the text of a .docx or .pdf report in a new ogi-report buffer" })
   api.nvim_create_user_command("OgiRestart", function()
     M.restart()
   end, { desc = "Restart ogi-lsp" })
