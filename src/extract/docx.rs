@@ -136,6 +136,10 @@ impl Walker {
         let name = e.local_name();
         match name.as_ref() {
             "del" if !empty => self.skipped += 1,
+            // `<w:p/>`: an empty paragraph is an empty line, as `<w:p></w:p>` is.
+            "p" if empty && self.paragraphs == 0 && self.tables.is_empty() => {
+                self.view.push_line("", Origin::Text)
+            }
             "p" if !empty => {
                 self.paragraphs += 1;
                 if self.paragraphs == 1 && self.tables.is_empty() {

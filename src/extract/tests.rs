@@ -71,7 +71,7 @@ fn paragraphs_are_lines_and_tables_keep_the_document_grid() {
         ]),
     );
     let v = view(&format!(
-        "{}{table}{}",
+        "{}<w:p/>{table}{}",
         p("一、总体情况"),
         p("四、政府信息…")
     ));
@@ -80,6 +80,7 @@ fn paragraphs_are_lines_and_tables_keep_the_document_grid() {
         lines,
         vec![
             "一、总体情况",
+            "",
             "",
             "| 一、本年新收 |  | 8 |  |",
             "| --- | --- | --- | --- |",
@@ -90,10 +91,10 @@ fn paragraphs_are_lines_and_tables_keep_the_document_grid() {
         ]
     );
     assert_eq!(v.origin(0), Origin::Text);
-    assert_eq!(v.origin(2), Origin::TableRow { table: 1, row: 1 });
-    assert_eq!(v.origin(3), Origin::Text);
-    assert_eq!(v.origin(5), Origin::TableRow { table: 1, row: 3 });
-    assert_eq!(v.origin(7), Origin::Text);
+    assert_eq!(v.origin(3), Origin::TableRow { table: 1, row: 1 });
+    assert_eq!(v.origin(4), Origin::Text);
+    assert_eq!(v.origin(6), Origin::TableRow { table: 1, row: 3 });
+    assert_eq!(v.origin(8), Origin::Text);
     assert_eq!(v.origin(99), Origin::Text);
 }
 
