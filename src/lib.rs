@@ -7,7 +7,7 @@
 //! - [`analysis`]: the pure core — text to reports to cells to findings, hover and completion facts.
 //! - [`document`]: the rope-backed document store, incremental edits and position encodings.
 //! - [`lsp`]: the language-server front end (the only module that knows the protocol).
-//! - [`cli`]: the `check` front end (text, JSON and SARIF output).
+//! - [`cli`]: the `check` front end (text, JSON, SARIF and HTML output).
 
 pub mod analysis;
 pub mod cli;

@@ -69,6 +69,16 @@ pub fn place_all(
     findings: impl IntoIterator<Item = Finding>,
     options: &Options,
 ) -> Vec<Diagnostic> {
+    place_in(&LineIndex::new(text), findings, options)
+}
+
+/// [`place_all`] with the text's line index built once, for a caller that places a file's findings
+/// report by report.
+pub fn place_in(
+    index: &LineIndex<'_>,
+    findings: impl IntoIterator<Item = Finding>,
+    options: &Options,
+) -> Vec<Diagnostic> {
     let mut findings: Vec<Finding> = findings
         .into_iter()
         .filter_map(|f| options.rules.apply(f))
@@ -77,10 +87,9 @@ pub fn place_all(
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
-    let index = LineIndex::new(text);
     findings
         .iter()
-        .map(|f| place(f, &index, options.locale))
+        .map(|f| place(f, index, options.locale))
         .collect()
 }
 
@@ -117,24 +126,40 @@ fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
     }
 }
 
+/// The text of one input, read and decoded.
+pub fn read_text(input: &Input) -> Result<String, Failure> {
+    inputs::read(input)
+        .and_then(inputs::decode)
+        .map_err(|reason| Failure {
+            name: input.name.clone(),
+            reason,
+        })
+}
+
 /// Reads, decodes and checks one input.
 pub fn check_input(input: &Input, options: &Options) -> Result<FileReport, Failure> {
-    let fail = |reason| Failure {
-        name: input.name.clone(),
-        reason,
-    };
-    let text = inputs::read(input).and_then(inputs::decode).map_err(fail)?;
+    let text = read_text(input)?;
     Ok(check_text(&input.name, &text, options))
 }
 
 /// Checks every input across all cores; results come back in input order whatever order the
-/// workers finish in. A progress bar is drawn on stderr only when a person is watching it.
+/// workers finish in.
 pub fn check_all(inputs: &[Input], options: &Options) -> Vec<Result<FileReport, Failure>> {
+    each_input(inputs, |_, input| check_input(input, options))
+}
+
+/// Runs `work` on every input (with its index) across all cores, results in input order. A progress
+/// bar is drawn on stderr only when a person is watching it.
+pub fn each_input<T: Send>(
+    inputs: &[Input],
+    work: impl Fn(usize, &Input) -> Result<T, Failure> + Sync,
+) -> Vec<Result<T, Failure>> {
     let bar = progress_bar(inputs.len());
     let results = inputs
         .par_iter()
-        .map(|input| {
-            let result = check_input(input, options);
+        .enumerate()
+        .map(|(index, input)| {
+            let result = work(index, input);
             bar.inc(1);
             result
         })
@@ -166,13 +191,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(files: &[FileReport], failures: usize) -> Summary {
+    pub fn new<'a>(files: impl IntoIterator<Item = &'a FileReport>, failures: usize) -> Summary {
         let mut summary = Summary {
-            files: files.len(),
             failures,
             ..Summary::default()
         };
         for file in files {
+            summary.files += 1;
             summary.reports += file.reports;
             for d in &file.diagnostics {
                 match d.severity {
