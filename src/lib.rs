@@ -8,7 +8,7 @@
 //! - [`document`]: the rope-backed document store, incremental edits and position encodings.
 //! - [`lsp`]: the language-server front end (the only module that knows the protocol).
 //! - [`extract`]: text views of `.docx` and `.pdf` files, for the reader.
-//! - [`cli`]: the `check` front end (text, JSON and SARIF output).
+//! - [`cli`]: the `check` front end (text, JSON, SARIF and HTML output) and `extract`.
 
 pub mod analysis;
 pub mod cli;

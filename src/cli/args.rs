@@ -59,6 +59,10 @@ pub struct CheckArgs {
     /// When to colour text output: auto colours only a terminal, and never when NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Write the output to FILE instead of stdout (any format; `-` is stdout). See --help.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,6 +73,9 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
+    /// One self-contained HTML page to review: a summary, each report's tables with failing cells
+    /// marked, and its findings; prints on A4.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,7 +117,24 @@ Inputs:
   like an unreadable file. A file reached twice is checked once, and
   output is in path order, whatever order the files were checked in. A file that cannot be read
   is reported on stderr and left out of the JSON file list and summary (SARIF lists it as a tool
-  execution notification).
+  execution notification, the HTML page under its summary).
+
+HTML review page (--format html):
+  One page for all the files checked, with no external assets: a summary (files, reports, errors,
+  warnings), then per file and report its tables as the template lays them out (merged headers,
+  group labels, 表二's sub-tables under their captions), each figure as written. Cells of an
+  equation that does not hold are marked, and a cell's tooltip gives the equations that hold it,
+  evaluated; blank, unreadable and absent cells are marked too (see the page's legend). Each
+  report's findings follow its tables with file:line:column. It prints on A4. The page's fixed
+  texts follow --locale; template labels stay Chinese.
+      ogi-lsp check --format html -o review.html reports/
+
+Output (-o FILE, --output FILE):
+  Writes any format to FILE instead of stdout (the file is created or replaced before checking
+  starts; `-` is stdout). A file that cannot be created is an error (exit status 2) before
+  anything is checked, and so is one that cannot be written at the end. The output file is never checked itself when a directory walk reaches
+  it; naming it as an input too is a usage error (it would be overwritten). Text written to a
+  file is not coloured unless --color always.
 
 Configuration (--config FILE):
   Switches rules off or changes their severity. TOML:
@@ -126,5 +150,6 @@ Configuration (--config FILE):
 Exit status:
   0  no error-level diagnostic
   1  at least one error-level diagnostic
-  2  usage error, bad config, or an input that could not be read or is not UTF-8 (it is reported
-     on stderr and the other files are still checked; 2 wins over 1)";
+  2  usage error, bad config, an output file that cannot be written, or an input that could not
+     be read or is not UTF-8 (it is reported on stderr and the other files are still checked;
+     2 wins over 1)";

@@ -72,6 +72,16 @@ pub fn place_all(
     findings: impl IntoIterator<Item = Finding>,
     options: &Options,
 ) -> Vec<Diagnostic> {
+    place_in(&LineIndex::new(text), findings, options)
+}
+
+/// [`place_all`] with the text's line index built once, for a caller that places a file's findings
+/// report by report.
+pub fn place_in(
+    index: &LineIndex<'_>,
+    findings: impl IntoIterator<Item = Finding>,
+    options: &Options,
+) -> Vec<Diagnostic> {
     let mut findings: Vec<Finding> = findings
         .into_iter()
         .filter_map(|f| options.rules.apply(f))
@@ -80,10 +90,9 @@ pub fn place_all(
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
-    let index = LineIndex::new(text);
     findings
         .iter()
-        .map(|f| place(f, &index, options.locale))
+        .map(|f| place(f, index, options.locale))
         .collect()
 }
 
@@ -124,42 +133,57 @@ fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
 /// Analyses the text view of a `.pdf` or `.docx` and says where each finding's line came from.
 pub fn check_view(name: &str, view: &TextView, options: &Options) -> FileReport {
     let mut report = check_text(name, &view.text, options);
-    for d in &mut report.diagnostics {
+    set_origins(view, &mut report.diagnostics);
+    report
+}
+
+/// Names the page or table row of each diagnostic of a `.pdf` or `.docx` text view.
+pub fn set_origins(view: &TextView, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
         d.origin = match view.origin(d.region.start.line as u32) {
             Origin::Text => None,
             origin => Some(origin),
         };
     }
-    report
 }
 
-/// Reads, decodes (or extracts) and checks one input.
-pub fn check_input(input: &Input, options: &Options) -> Result<FileReport, Failure> {
+/// The text of one input: decoded, or the text view of a `.docx` or `.pdf`.
+pub fn read_text(input: &Input) -> Result<TextView, Failure> {
     let fail = |reason| Failure {
         name: input.name.clone(),
         reason,
     };
     let bytes = inputs::read(input).map_err(fail)?;
     match inputs::document_kind(input, &bytes) {
-        Some(kind) => {
-            let view = extract::extract(kind, &bytes).map_err(|e| fail(e.to_string()))?;
-            Ok(check_view(&input.name, &view, options))
-        }
-        None => {
-            let text = inputs::decode(bytes).map_err(fail)?;
-            Ok(check_text(&input.name, &text, options))
-        }
+        Some(kind) => extract::extract(kind, &bytes).map_err(|e| fail(e.to_string())),
+        None => inputs::decode(bytes).map(TextView::plain).map_err(fail),
     }
 }
 
+/// Reads, decodes (or extracts) and checks one input.
+pub fn check_input(input: &Input, options: &Options) -> Result<FileReport, Failure> {
+    let view = read_text(input)?;
+    Ok(check_view(&input.name, &view, options))
+}
+
 /// Checks every input across all cores; results come back in input order whatever order the
-/// workers finish in. A progress bar is drawn on stderr only when a person is watching it.
+/// workers finish in.
 pub fn check_all(inputs: &[Input], options: &Options) -> Vec<Result<FileReport, Failure>> {
+    each_input(inputs, |_, input| check_input(input, options))
+}
+
+/// Runs `work` on every input (with its index) across all cores, results in input order. A progress
+/// bar is drawn on stderr only when a person is watching it.
+pub fn each_input<T: Send>(
+    inputs: &[Input],
+    work: impl Fn(usize, &Input) -> Result<T, Failure> + Sync,
+) -> Vec<Result<T, Failure>> {
     let bar = progress_bar(inputs.len());
     let results = inputs
         .par_iter()
-        .map(|input| {
-            let result = check_input(input, options);
+        .enumerate()
+        .map(|(index, input)| {
+            let result = work(index, input);
             bar.inc(1);
             result
         })
@@ -191,13 +215,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(files: &[FileReport], failures: usize) -> Summary {
+    pub fn new<'a>(files: impl IntoIterator<Item = &'a FileReport>, failures: usize) -> Summary {
         let mut summary = Summary {
-            files: files.len(),
             failures,
             ..Summary::default()
         };
         for file in files {
+            summary.files += 1;
             summary.reports += file.reports;
             for d in &file.diagnostics {
                 match d.severity {

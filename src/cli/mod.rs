@@ -1,26 +1,33 @@
-//! `ogi-lsp check`: the batch checker — arguments, inputs, parallel checking and the text, JSON and
-//! SARIF outputs — and `ogi-lsp extract`, the text view of a .docx or .pdf. Calls the core through
-//! `analysis::check` and `extract` only; knows nothing of LSP.
+//! `ogi-lsp check`: the batch checker — arguments, inputs, parallel checking and the text, JSON,
+//! SARIF and HTML outputs — and `ogi-lsp extract`, the text view of a .docx or .pdf. Calls the core
+//! through `analysis::check`, and for the HTML page through its per-report analysis and table view;
+//! reads .docx and .pdf through `extract`; knows nothing of LSP.
 
 mod args;
 pub mod check;
 pub mod config;
+pub mod html;
+mod html_report;
+mod html_tables;
 pub mod inputs;
 pub mod json;
 pub mod line_index;
+mod output;
 pub mod sarif;
 pub mod text;
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use self::args::{CheckArgs, Cli, ColorChoice, Command, ExtractArgs, Format, LocaleArg};
-use self::check::{FileReport, Options, Summary};
+use self::check::{Options, Summary};
 use self::config::RuleConfig;
+use self::inputs::{Failure, Input};
+use self::output::Sink;
 use crate::analysis::Locale;
 
 /// Exit status for usage errors and unreadable inputs.
@@ -66,34 +73,45 @@ fn run_check(args: &CheckArgs) -> u8 {
         args.paths.clone()
     };
     let collected = inputs::collect(&paths);
-    let mut failures = collected.errors;
-    let mut files: Vec<FileReport> = Vec::with_capacity(collected.inputs.len());
-    for result in check::check_all(&collected.inputs, &options) {
-        match result {
-            Ok(file) => files.push(file),
-            Err(failure) => failures.push(failure),
-        }
-    }
-    for failure in &failures {
-        eprintln!("error: {failure}");
-    }
-
-    let summary = Summary::new(&files, failures.len());
-    let output = match args.format {
-        Format::Text => text::render(&files, &summary, locale, use_color(args.color)),
-        Format::Json => json::render(&files, &summary),
-        Format::Sarif => sarif::render(&files, &failures, locale),
-    };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => summary.exit_code(),
-        // A reader that stopped early (`| head`) has what it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => summary.exit_code(),
+    let mut sink = match Sink::open(args.output.as_deref(), &paths) {
+        Ok(sink) => sink,
         Err(e) => {
-            eprintln!("error: cannot write output: {e}");
+            eprintln!("error: {e:#}");
+            return USAGE_OR_IO;
+        }
+    };
+    // A directory walk that reaches the page written last time does not check it.
+    let inputs: Vec<Input> = collected
+        .inputs
+        .into_iter()
+        .filter(|input| !sink.is(input))
+        .collect();
+
+    let mut failures = collected.errors;
+    let (summary, output) = if args.format == Format::Html {
+        let results = check::each_input(&inputs, |index, input| {
+            html::check_input(index, input, &options)
+        });
+        let pages = succeeded(results, &mut failures);
+        let summary = Summary::new(pages.iter().map(|p| &p.file), failures.len());
+        (summary, html::render(&pages, &summary, &failures, locale))
+    } else {
+        let files = succeeded(check::check_all(&inputs, &options), &mut failures);
+        let summary = Summary::new(&files, failures.len());
+        let output = match args.format {
+            Format::Json => json::render(&files, &summary),
+            Format::Sarif => sarif::render(&files, &failures, locale),
+            Format::Text | Format::Html => {
+                let color = use_color(args.color, sink.is_stdout());
+                text::render(&files, &summary, locale, color)
+            }
+        };
+        (summary, output)
+    };
+    match sink.write(output.as_bytes()) {
+        Ok(()) => summary.exit_code(),
+        Err(e) => {
+            eprintln!("error: {e:#}");
             USAGE_OR_IO
         }
     }
@@ -116,26 +134,13 @@ fn run_extract(args: &ExtractArgs) -> u8 {
             return USAGE_OR_IO;
         }
     };
-    let written = match &args.output {
-        Some(path) => std::fs::write(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(format!("cannot write output: {e}"))
-                }
-                _ => Ok(()),
-            }
-        }
-    };
+    // The output file is created only once there is a text to write into it.
+    let written =
+        Sink::open(args.output.as_deref(), &paths).and_then(|mut sink| sink.write(text.as_bytes()));
     match written {
         Ok(()) => 0,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(e) => {
+            eprintln!("error: {e:#}");
             USAGE_OR_IO
         }
     }
@@ -155,12 +160,29 @@ fn extract_input(input: &inputs::Input) -> Result<String, String> {
         .map_err(|e| format!("{}: {e}", input.name))
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+/// The results that succeeded; the others join `failures`, and every failure is reported on stderr.
+fn succeeded<T>(results: Vec<Result<T, Failure>>, failures: &mut Vec<Failure>) -> Vec<T> {
+    let mut done = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(t) => done.push(t),
+            Err(failure) => failures.push(failure),
+        }
+    }
+    for failure in failures.iter() {
+        eprintln!("error: {failure}");
+    }
+    done
+}
+
+/// Colour only for a person at a terminal, unless asked otherwise.
+fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
+            to_stdout
+                && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }

@@ -131,7 +131,7 @@ fn location(name: &str, line: usize, chars: usize) -> String {
 }
 
 /// Where in the `.pdf` or `.docx` a line of its text view is: `第 3 页`, `table 2, row 5`.
-fn origin_text(origin: Origin, locale: Locale) -> Option<String> {
+pub fn origin_text(origin: Origin, locale: Locale) -> Option<String> {
     match (origin, locale) {
         (Origin::Page(page), Locale::Zh) => Some(format!("第 {page} 页")),
         (Origin::Page(page), Locale::En) => Some(format!("page {page}")),

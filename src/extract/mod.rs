@@ -63,6 +63,14 @@ pub struct TextView {
 }
 
 impl TextView {
+    /// A text file's own text: every line is just text.
+    pub fn plain(text: String) -> TextView {
+        TextView {
+            text,
+            ..TextView::default()
+        }
+    }
+
     /// The origin of a 0-based line of `text`.
     pub fn origin(&self, line: u32) -> Origin {
         let after = self.origins.partition_point(|(first, _)| *first <= line);

@@ -151,4 +151,15 @@ NODE_PATH="$tools/node_modules" \
 installed_server=$(find "$run/extensions" -path '*/server/ogi-lsp' -type f | head -n 1)
 [ -n "$installed_server" ] || die "the installed extension has no server/ogi-lsp"
 node "$ext_dir/test/skeleton-check.js" "$installed_server" || die "the built-in report skeleton does not check clean"
+# The CLI's HTML review page in the same Chromium: the example, and a copy with 自然人 8 → 9 (line 65)
+# that exits 1, each checked under a relative name as a user would; screenshots and A4 PDFs go to
+# <repo>/.artifacts/html/.
+say "HTML review page (check --format html) in Chromium"
+sed '65s/^8 |$/9 |/' "$fixture" >"$run/broken.txt"
+(cd "$repo" && "$installed_server" check --format html -o "$run/example.html" "${fixture#"$repo"/}") ||
+  die "check --format html failed on the example"
+(cd "$run" && "$installed_server" check --format html -o broken.html broken.txt) || [ $? = 1 ] ||
+  die "check --format html failed on the broken copy"
+NODE_PATH="$tools/node_modules" node "$ext_dir/test/html-page.js" "$repo/.artifacts/html" "$run/example.html" "$run/broken.html" ||
+  die "the HTML review page test failed (message above)"
 say "PASSED"
