@@ -221,3 +221,45 @@ fn english_messages_with_locale_en() {
         .count();
     assert!(english_words >= 2, "{en}");
 }
+
+#[test]
+fn inputs_that_cannot_be_read_are_listed_apart_with_their_reason() {
+    let dir = tempfile::tempdir().expect("a scratch directory");
+    let bad = write(dir.path(), "gbk.txt", &[0xB1, 0xA8, 0xB8, 0xE6]);
+    let scan = write(dir.path(), "scan.pdf", b"%PDF-1.4 truncated");
+    let good = write(dir.path(), "report.txt", example_text().as_bytes());
+    let run = ogi(&[
+        "check",
+        "--format",
+        "json",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let listed: Vec<(String, String)> = json["unreadable"]
+        .as_array()
+        .expect("an unreadable list")
+        .iter()
+        .map(|u| {
+            assert_eq!(keys(u), ["path", "reason"]);
+            (
+                u["path"].as_str().expect("path").to_string(),
+                u["reason"].as_str().expect("reason").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[0].0, bad.display().to_string());
+    assert!(listed[0].1.contains("not valid UTF-8"), "{listed:?}");
+    assert_eq!(listed[1].0, scan.display().to_string());
+    assert!(listed[1].1.contains("not a readable PDF"), "{listed:?}");
+    // The file that could be read is checked as usual.
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert_eq!(paths, [good.display().to_string()]);
+    assert_eq!(json["summary"]["warnings"], 2);
+}

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::check::{FileReport, Region, Summary};
+use super::inputs::Failure;
 use crate::extract::Origin;
 
 /// Bumped only when a key changes meaning or disappears.
@@ -13,7 +14,16 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Output<'a> {
     version: u32,
     files: Vec<File<'a>>,
+    /// Inputs that could not be read, decoded or extracted (also reported on stderr).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unreadable: Vec<UnreadableOut<'a>>,
     summary: SummaryOut,
+}
+
+#[derive(Serialize)]
+struct UnreadableOut<'a> {
+    path: &'a str,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -79,11 +89,24 @@ fn range(region: &Region) -> RangeOut {
     }
 }
 
-/// The whole document, pretty-printed, with a final newline. Files that could not be read are not
-/// listed (they have no diagnostics to give); they go to stderr and to the exit code.
+/// The whole document, pretty-printed, with a final newline.
 pub fn render(files: &[FileReport], summary: &Summary) -> String {
+    render_run(files, &[], summary)
+}
+
+/// The whole document of a run: files that could not be read are listed apart, under
+/// `unreadable`, with the reason (they have no diagnostics to give; they also go to stderr and to
+/// the exit code).
+pub fn render_run(files: &[FileReport], failures: &[Failure], summary: &Summary) -> String {
     let output = Output {
         version: FORMAT_VERSION,
+        unreadable: failures
+            .iter()
+            .map(|f| UnreadableOut {
+                path: &f.name,
+                reason: &f.reason,
+            })
+            .collect(),
         files: files
             .iter()
             .map(|f| File {

@@ -99,7 +99,7 @@ fn run_check(args: &CheckArgs) -> u8 {
         let files = succeeded(check::check_all(&inputs, &options), &mut failures);
         let summary = Summary::new(&files, failures.len());
         let output = match args.format {
-            Format::Json => json::render(&files, &summary),
+            Format::Json => json::render_run(&files, &failures, &summary),
             Format::Sarif => sarif::render(&files, &failures, locale),
             Format::Text | Format::Html => {
                 let color = use_color(args.color, sink.is_stdout());

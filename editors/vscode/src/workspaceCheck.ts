@@ -38,6 +38,8 @@ interface JsonFile {
 
 interface JsonOutput {
     files?: JsonFile[];
+    /** Files that could not be read: not UTF-8, an encrypted or scanned PDF, a damaged file. */
+    unreadable?: { path?: string; reason?: string }[];
     summary?: { files?: number; reports?: number; errors?: number; warnings?: number };
 }
 
@@ -141,6 +143,7 @@ async function checkFolders(
     let files = 0;
     let errors = 0;
     let warnings = 0;
+    let unreadable = 0;
     for (const folder of folders) {
         const dir = folder.uri.fsPath;
         const result = await run(serverCommand, ['check', '--format', 'json', ...configArgs, dir], dir, token);
@@ -162,9 +165,22 @@ async function checkFolders(
                 collection.set(uri, (file.diagnostics ?? []).map((d) => toDiagnostic(d, uri, dir)));
             }
         }
+        // A file that could not be read gets its reason in the Problems panel, not silence.
+        for (const failure of parsed.unreadable ?? []) {
+            if (failure.path === undefined) {
+                continue;
+            }
+            const uri = vscode.Uri.file(path.resolve(dir, failure.path));
+            const diag = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), failure.reason ?? 'cannot be read', vscode.DiagnosticSeverity.Error);
+            diag.source = 'ogi-lsp';
+            diag.code = 'unreadable';
+            collection.set(uri, [diag]);
+            unreadable += 1;
+        }
         files += parsed.summary?.files ?? parsed.files?.length ?? 0;
         errors += parsed.summary?.errors ?? 0;
         warnings += parsed.summary?.warnings ?? 0;
     }
-    return `ogi-lsp: checked ${files} file(s) on disk: ${errors} error(s), ${warnings} warning(s).`;
+    const skipped = unreadable > 0 ? `; ${unreadable} file(s) could not be read` : '';
+    return `ogi-lsp: checked ${files} file(s) on disk: ${errors} error(s), ${warnings} warning(s)${skipped}.`;
 }

@@ -527,7 +527,7 @@ async function main() {
 
         step('OGI: Check Whole Workspace (closed.txt and report.docx are not open)');
         await runCommand(page, 'OGI: Check Whole Workspace');
-        // The four text files and report.docx; broken.pdf has no text to check.
+        // The four text files and report.docx; broken.pdf has no text to check, and says so.
         await until('the "checked 5 file(s) on disk" notification', async () => {
             const toasts = await notifications(page);
             return { ok: toasts.some((t) => t.includes('checked 5 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
@@ -535,8 +535,11 @@ async function main() {
         // Open files keep their live diagnostics; closed.txt and report.docx get their 2 warnings from the batch check.
         await waitProblems(
             page,
-            'the label/nonstandard warnings of closed.txt and report.docx',
-            (rows) => count(rows, 'closed.txt', 'label/nonstandard') === 2 && count(rows, 'report.docx', 'label/nonstandard') === 2,
+            'the label/nonstandard warnings of closed.txt and report.docx, and why broken.pdf was not read',
+            (rows) =>
+                count(rows, 'closed.txt', 'label/nonstandard') === 2 &&
+                count(rows, 'report.docx', 'label/nonstandard') === 2 &&
+                count(rows, 'broken.pdf', 'not a readable PDF') === 1,
         );
         await page
             .locator('.notification-list-item', { hasText: 'checking the workspace' })
