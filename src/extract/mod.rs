@@ -104,7 +104,8 @@ impl std::fmt::Display for ExtractError {
             ),
             ExtractError::NoText { pages } => write!(
                 f,
-                "the PDF has no text layer ({pages} pages without text): it is probably a scan; run OCR on it first"
+                "the PDF has no text layer ({pages} page{} without text): it is probably a scan; run OCR on it first",
+                if *pages == 1 { "" } else { "s" }
             ),
             ExtractError::Broken { kind, reason } => {
                 let name = match kind {
