@@ -2,8 +2,10 @@
 //! (tests/fixtures/cli/sarif-schema-2.1.0.json, source in SOURCES.md beside it), with formats checked.
 
 mod cli_common;
+mod documents;
 
 use cli_common::*;
+use documents::{Example, docx, pdf, raise, title};
 use ogi_lsp::analysis::{Finding, Locale, Message, Related, Rule};
 use ogi_lsp::cli::check::{FileReport, Options, place_all};
 use ogi_lsp::cli::inputs::Failure;
@@ -208,5 +210,67 @@ fn constructed_findings_render_to_a_valid_log_with_exact_regions() {
         2,
         "{:#?}",
         schema_errors(&broken)
+    );
+}
+
+#[test]
+fn results_in_a_pdf_or_docx_name_the_page_or_table_row_in_location_properties() {
+    let dir = tempfile::tempdir().unwrap();
+    let (layout, bytes) = pdf::of_text(&documents::raise_l5(pdf::L5));
+    write(dir.path(), "raised.pdf", &bytes);
+    let mut ex = Example::load();
+    raise(&mut ex);
+    write(dir.path(), "raised.docx", &docx::render(&ex, title()));
+    let args = ["raised.docx", "raised.pdf"];
+    let run = ogi_in(
+        dir.path(),
+        &[&["check", "--format", "sarif"], &args[..]].concat(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let log: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_valid(&log);
+
+    let json = ogi_in(
+        dir.path(),
+        &[&["check", "--format", "json"], &args[..]].concat(),
+    )
+    .json();
+    let diagnostics: Vec<&Value> = (0..2)
+        .flat_map(|i| json["files"][i]["diagnostics"].as_array().unwrap())
+        .collect();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 8, "{results:#?}");
+    assert_eq!(results.len(), diagnostics.len());
+    for (r, d) in results.iter().zip(&diagnostics) {
+        let location = &r["locations"][0];
+        let uri = &location["physicalLocation"]["artifactLocation"]["uri"];
+        let properties = &location["properties"];
+        assert_eq!(r["ruleId"], d["code"]);
+        if uri == "raised.pdf" {
+            assert_eq!(properties, &json!({ "page": d["page"] }), "{r:#}");
+        } else {
+            assert_eq!(uri, "raised.docx");
+            let expected = json!({ "table": d["table"], "row": d["row"] });
+            assert_eq!(properties, &expected, "{r:#}");
+        }
+        // Related places are lines of the same text view: no properties of their own.
+        for related in r["relatedLocations"].as_array().into_iter().flatten() {
+            assert_eq!(related.get("properties"), None);
+        }
+    }
+    let row_total = |uri: &str| {
+        results
+            .iter()
+            .find(|r| {
+                r["ruleId"] == "balance/row-total"
+                    && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+            })
+            .map(|r| r["locations"][0]["properties"].clone())
+    };
+    let page = layout.page_of("一、本年新收政府信息公开申请数量");
+    assert_eq!(row_total("raised.pdf"), Some(json!({ "page": page })));
+    assert_eq!(
+        row_total("raised.docx"),
+        Some(json!({ "table": 2, "row": 4 }))
     );
 }

@@ -99,6 +99,9 @@ pub enum ExtractError {
     Encrypted,
     /// The PDF has pages but no text on them: a scan, or text drawn as outlines.
     NoText { pages: usize },
+    /// A valid PDF that uses something the text extractor does not implement (a predefined CJK
+    /// encoding without an embedded font).
+    Unsupported { reason: String },
     /// The file is not a document of its kind, or it is damaged (truncated, corrupt).
     Broken { kind: Kind, reason: String },
 }
@@ -112,7 +115,12 @@ impl std::fmt::Display for ExtractError {
             ),
             ExtractError::NoText { pages } => write!(
                 f,
-                "the PDF has no text layer ({pages} pages without text): it is probably a scan; run OCR on it first"
+                "the PDF has no text layer ({pages} page{} without text): it is probably a scan; run OCR on it first",
+                if *pages == 1 { "" } else { "s" }
+            ),
+            ExtractError::Unsupported { reason } => write!(
+                f,
+                "the PDF uses something the text extractor does not support ({reason}); print it to a new PDF or extract its text with another tool, then check that text"
             ),
             ExtractError::Broken { kind, reason } => {
                 let name = match kind {
