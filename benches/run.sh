@@ -51,27 +51,30 @@ pin=()
 if command -v taskset > /dev/null && taskset -c 0 true 2> /dev/null; then
     pin=(taskset -c 0)
 fi
-# Peak resident memory of a process: GNU time's %M (kilobytes); installed through apt when missing
-# and possible, else Python's getrusage (which adds the interpreter's start to the timings).
+# Peak resident memory (kilobytes) and CPU seconds (user, system) of a process: GNU time, installed
+# through apt when missing and possible, else Python's getrusage (which adds the interpreter's start
+# to the timings). CPU time beside wall time shows how much of a run was spent waiting for the core
+# on a busy machine.
 if ! [ -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
     say "installing GNU time (apt-get install time) to measure peak memory"
     apt-get install -y -qq time > /dev/null 2>&1 || true
 fi
 if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2> /dev/null; then
-    peak_tool="GNU time (\`/usr/bin/time -f %M\`)"
-    peak() { /usr/bin/time -f %M -o "$scratch/peak" "$@"; }
+    peak_tool="GNU time (\`/usr/bin/time -f '%M %U %S'\`)"
+    peak() { /usr/bin/time -f '%M %U %S' -o "$scratch/peak" "$@"; }
 elif command -v python3 > /dev/null; then
     peak_tool="Python's \`getrusage\` (timings include the interpreter's start)"
     peak() {
         python3 -c 'import resource, subprocess, sys
 code = subprocess.run(sys.argv[2:]).returncode
-open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(f"{r.ru_maxrss} {r.ru_utime} {r.ru_stime}")
 sys.exit(code)' "$scratch/peak" "$@"
     }
 else
     peak_tool="none (neither GNU time nor Python found)"
     peak() {
-        echo 0 > "$scratch/peak"
+        echo 0 0 0 > "$scratch/peak"
         "$@"
     }
 fi
@@ -107,7 +110,7 @@ stats() {
     }'
 }
 
-# Runs "$@" once with stdout to $out; appends "seconds peak_kilobytes" to $scratch/times.
+# Runs "$@" once with stdout to $out; appends "seconds peak_kilobytes user system" to $scratch/times.
 # `check` exits 1 when it found errors; 2 or more means it could not do its work.
 out=/dev/null
 timed() {
@@ -136,11 +139,12 @@ measure() {
 }
 
 seconds() { awk '{ print $1 }' "$scratch/times" | stats; }
+cpu_seconds() { awk '{ print $3 + $4 }' "$scratch/times" | stats; }
 peak_mb() { awk '{ print $2 * 1024 / 1e6 }' "$scratch/times" | stats; }
 
 batch_table() {
-    echo "| input | MB | reports | findings (expected) | \`check --format json\` s, median (min–max) | MB/s (target ≥ 300) | peak resident MB (target ≤ 1.5 × input + 30) | \`rg -c 本年新收\` s, median (min–max) | rg MB/s | rg matching lines |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| input | MB | reports | findings (expected) | \`check --format json\` s, median (min–max) | MB/s (target ≥ 300) | CPU s (user + system) | peak resident MB (target ≤ 1.5 × input + 30) | \`rg -c 本年新收\` s, median (min–max) | rg MB/s | rg matching lines |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     local path copies bytes expected
     while read -r path copies bytes expected; do
         local layout=${path%%-*} kind=${path#*-}
@@ -156,9 +160,10 @@ batch_table() {
         found=$(grep -o '"code": *"' "$scratch/output" | wc -l)
         reports=$(tail -c 400 "$scratch/output" | tr -d ' \n' | grep -o '"reports":[0-9]*' | tail -n 1 | grep -o '[0-9]*$')
         [ "$found" = "$expected" ] && found="$found ✓" || found="$found ≠ $expected ✗"
-        local time_s mb_s peak
+        local time_s mb_s cpu_s peak
         time_s=$(seconds | awk '{ printf "%.3f (%.3f–%.3f)", $1, $2, $3 }')
         mb_s=$(seconds | awk -v b="$bytes" '{ printf "%.0f", b / 1e6 / $1 }')
+        cpu_s=$(cpu_seconds | awk '{ printf "%.2f (%.2f–%.2f)", $1, $2, $3 }')
         peak=$(peak_mb | awk -v b="$bytes" '{ printf "%.0f (%.0f–%.0f; ≤ %.0f)", $1, $2, $3, 1.5 * b / 1e6 + 30 }')
 
         local rg_s="—" rg_mb_s="—" rg_lines="—"
@@ -171,7 +176,7 @@ batch_table() {
         fi
         local name
         name="$(echo "$layout" | tr l L) $kind, $shape"
-        echo "| $name | $megabytes | $reports | $found | $time_s | $mb_s | $peak | $rg_s | $rg_mb_s | $rg_lines |"
+        echo "| $name | $megabytes | $reports | $found | $time_s | $mb_s | $cpu_s | $peak | $rg_s | $rg_mb_s | $rg_lines |"
     done < <(grep -v '^ogi-lsp\|^#' "$corpus/MANIFEST")
 }
 
@@ -180,7 +185,9 @@ batch_table() {
 criterion_rows() {
     awk '
         function flush() { if (row != "") print row (thrpt != "" ? " | " thrpt " |" : " | — |"); row = ""; thrpt = "" }
-        /time:/ {
+        # A comparison with an earlier run repeats time: and thrpt: under change:; it is not a figure.
+        /change:/ { skip = 1; next }
+        /time:/ && !skip {
             flush()
             head = substr($0, 1, index($0, "time:") - 1); gsub(/^ +| +$/, "", head)
             if (head != "") name = head
@@ -190,14 +197,15 @@ criterion_rows() {
             row = "| " name " | " v[3] " " v[4] " [" v[1] " " v[2] " – " v[5] " " v[6] "] | " target
             next
         }
-        /thrpt:/ { match($0, /\[.*\]/); split(substr($0, RSTART + 1, RLENGTH - 2), v, " "); thrpt = v[3] " " v[4]; next }
-        /^[^ ]/ && !/^(Benchmarking|Found|Gnuplot|Warning|WARNING|Running|corpus)/ { flush(); name = $0 }
+        /thrpt:/ && !skip { match($0, /\[.*\]/); split(substr($0, RSTART + 1, RLENGTH - 2), v, " "); thrpt = v[3] " " v[4]; next }
+        /^[^ ]/ && !/^(Benchmarking|Found|Gnuplot|Warning|WARNING|Running|corpus)/ { flush(); name = $0; skip = 0 }
         END { flush() }
     '
 }
 
 criterion_table() {
-    local extra=(--noplot)
+    # No plots, and no baseline saved or compared: each run of the suite stands alone.
+    local extra=(--noplot --discard-baseline)
     [ "$quick" = 1 ] && extra+=(--quick)
     echo "| bench | estimate [95 % confidence interval] | target | throughput |"
     echo "|---|---|---|---|"
