@@ -120,64 +120,35 @@ enum Slot {
     Figure(u32, Change),
 }
 
-/// A figure the corpus changes: the row label before it (as each layout spells it), which figure after
-/// the label it is (0-based), the value the example has there, and how copies rewrite it.
+/// Figures the corpus changes after one row label (as each layout spells it; it must occur once):
+/// which figure after the label (0-based), the example's value there, and how copies rewrite it.
 struct Place {
     labels: &'static [&'static str],
-    nth: usize,
-    value: u32,
-    change: Change,
+    figures: &'static [(usize, u32, Change)],
 }
 
-const PLACES: [Place; 8] = [
+/// 自然人 is the first figure of a 表三 row, 总计 the seventh.
+const PLACES: [Place; 5] = [
     // The prose states the year's applications (全年共受理政府信息公开申请8件); it must equal the table.
     Place {
         labels: &["全年共受理政府信息公开申请"],
-        nth: 0,
-        value: 8,
-        change: Change::Raised,
+        figures: &[(0, 8, Change::Raised)],
     },
     Place {
         labels: &["一、本年新收政府信息公开申请数量"],
-        nth: 0, // 自然人
-        value: 8,
-        change: Change::Raised,
-    },
-    Place {
-        labels: &["一、本年新收政府信息公开申请数量"],
-        nth: 6, // 总计
-        value: 8,
-        change: Change::Raised,
+        figures: &[(0, 8, Change::Raised), (6, 8, Change::Raised)],
     },
     Place {
         labels: &["（一）予以公开", "(一)予以公开"],
-        nth: 0,
-        value: 7,
-        change: Change::Raised,
-    },
-    Place {
-        labels: &["（一）予以公开", "(一)予以公开"],
-        nth: 6,
-        value: 7,
-        change: Change::Raised,
+        figures: &[(0, 7, Change::Raised), (6, 7, Change::Raised)],
     },
     Place {
         labels: &["（七）总计", "(七)总计"],
-        nth: 0,
-        value: 7,
-        change: Change::Raised,
-    },
-    Place {
-        labels: &["（七）总计", "(七)总计"],
-        nth: 6,
-        value: 7,
-        change: Change::Total,
+        figures: &[(0, 7, Change::Raised), (6, 7, Change::Total)],
     },
     Place {
         labels: &["行政许可"],
-        nth: 0,
-        value: 52425,
-        change: Change::Free,
+        figures: &[(0, 52425, Change::Free)],
     },
 ];
 
@@ -230,8 +201,8 @@ fn figure_after(text: &str, from: usize, nth: usize) -> Option<Range<usize>> {
     None
 }
 
-/// Where `place` is in `text`; its label must occur exactly once, and the figure must be the example's.
-fn locate(layout: Layout, text: &str, place: &Place) -> Range<usize> {
+/// Where the figures of `place` are in `text`, each checked against the example's value.
+fn locate(layout: Layout, text: &str, place: &Place) -> Vec<(Range<usize>, Slot)> {
     let found: Vec<usize> = place
         .labels
         .iter()
@@ -245,22 +216,24 @@ fn locate(layout: Layout, text: &str, place: &Place) -> Range<usize> {
             found.len()
         );
     };
-    let range = figure_after(text, after, place.nth).unwrap_or_else(|| {
-        panic!(
-            "{}: no figure after {:?}",
+    let locate_figure = |&(nth, value, change): &(usize, u32, Change)| {
+        let range = figure_after(text, after, nth).unwrap_or_else(|| {
+            panic!(
+                "{}: no figure {nth} after {:?}",
+                layout.description(),
+                place.labels
+            )
+        });
+        assert_eq!(
+            text[range.clone()],
+            value.to_string(),
+            "{}: figure {nth} after {:?} changed in the fixture",
             layout.description(),
             place.labels
-        )
-    });
-    assert_eq!(
-        text[range.clone()],
-        place.value.to_string(),
-        "{}: the figure {} after {:?} changed in the fixture",
-        layout.description(),
-        place.nth,
-        place.labels
-    );
-    range
+        );
+        (range, Slot::Figure(value, change))
+    };
+    place.figures.iter().map(locate_figure).collect()
 }
 
 impl Template {
@@ -271,8 +244,7 @@ impl Template {
             .map(|(i, t)| (i..i + t.len(), Slot::Title))
             .collect();
         for place in &PLACES {
-            let slot = Slot::Figure(place.value, place.change);
-            cuts.push((locate(layout, fixture, place), slot));
+            cuts.extend(locate(layout, fixture, place));
         }
         cuts.sort_by_key(|(range, _)| range.start);
         let fixture_total = cuts
