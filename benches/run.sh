@@ -9,6 +9,7 @@
 #   bash benches/run.sh --quick   # 10 MB, 1,000 files, 3 runs, criterion in its quick mode
 #
 # Environment: OGI_BENCH_MB, OGI_BENCH_FILES, OGI_BENCH_RUNS override the sizes and runs;
+# OGI_BENCH_EDITS and OGI_BENCH_SERVER_MB the server's edits per process (10) and document (10 MB);
 # OGI_BENCH_CORPUS the corpus directory (target/bench-corpus); OGI_BENCH_RESULTS the report
 # (target/bench-results.md); OGI_BENCH_CRITERION=0 skips the criterion benches; CARGO_TARGET_DIR
 # is honoured as cargo honours it. Needs bash, cargo and awk; uses taskset, GNU time (/usr/bin/time)
@@ -24,7 +25,7 @@ for arg in "$@"; do
     case "$arg" in
         --quick) quick=1 ;;
         -h | --help)
-            sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+            awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
             exit 0
             ;;
         *)

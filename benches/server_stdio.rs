@@ -88,6 +88,9 @@ fn documents(megabytes: usize) -> Vec<Document> {
     out
 }
 
+/// A row of the table: how a document's runs are summed up in its cell.
+type Figure = fn(&Run) -> String;
+
 /// One server process: start, open, measure memory, edit.
 fn run(document: &Document, edits: usize) -> Run {
     let uri = "file:///bench/compilation.txt";
@@ -163,8 +166,9 @@ fn durations(values: &[Duration]) -> String {
     format!("{} ({}–{}) {unit}", show(median), show(min), show(max))
 }
 
-fn megabytes(values: &[f64]) -> String {
-    let (median, min, max) = spread(values);
+fn megabytes(memory: &[Memory], pick: fn(&Memory) -> f64) -> String {
+    let values: Vec<f64> = memory.iter().map(pick).collect();
+    let (median, min, max) = spread(&values);
     format!("{median:.0} ({min:.0}–{max:.0}) MB")
 }
 
@@ -212,7 +216,6 @@ fn main() {
         results.push(all);
     }
 
-    let doc_mb = size as f64;
     let columns: Vec<String> = documents
         .iter()
         .map(|d| format!("{} · {} diagnostics", d.name, d.diagnostics))
@@ -222,43 +225,38 @@ fn main() {
         columns.join(" | ")
     );
     println!("|---|{}---|", "---|".repeat(documents.len()));
-    let row = |what: &str, cells: Vec<String>, target: &str| {
+    let open_target = format!("≤ 100 ms for {size} MB");
+    let memory_target = format!("≤ 3 × {size} + 30 = {} MB", 3 * size + 30);
+    let rows: [(&str, Figure, &str); 6] = [
+        ("start + `initialize` reply", |r| durations(&r.start), "—"),
+        (
+            "`didOpen` → first `publishDiagnostics`",
+            |r| durations(&r.open),
+            &open_target,
+        ),
+        (
+            "resident memory with the document open (VmRSS)",
+            |r| megabytes(&r.memory, |m| m.resident_mb),
+            &memory_target,
+        ),
+        (
+            "peak resident memory so far (VmHWM)",
+            |r| megabytes(&r.memory, |m| m.peak_mb),
+            "—",
+        ),
+        (
+            "one-digit edit → `publishDiagnostics` (includes the server's 100 ms debounce)",
+            |r| durations(&r.edit_publish),
+            "—",
+        ),
+        (
+            "one-digit edit → hover on the edited cell (no debounce)",
+            |r| durations(&r.edit_hover),
+            "—",
+        ),
+    ];
+    for (what, cell, target) in rows {
+        let cells: Vec<String> = results.iter().map(cell).collect();
         println!("| {what} | {} | {target} |", cells.join(" | "));
-    };
-    row(
-        "start + `initialize` reply",
-        results.iter().map(|r| durations(&r.start)).collect(),
-        "—",
-    );
-    row(
-        "`didOpen` → first `publishDiagnostics`",
-        results.iter().map(|r| durations(&r.open)).collect(),
-        &format!("≤ 100 ms for {size} MB"),
-    );
-    row(
-        "resident memory with the document open (VmRSS)",
-        results
-            .iter()
-            .map(|r| megabytes(&r.memory.iter().map(|m| m.resident_mb).collect::<Vec<_>>()))
-            .collect(),
-        &format!("≤ 3 × {size} + 30 = {:.0} MB", 3.0 * doc_mb + 30.0),
-    );
-    row(
-        "peak resident memory so far (VmHWM)",
-        results
-            .iter()
-            .map(|r| megabytes(&r.memory.iter().map(|m| m.peak_mb).collect::<Vec<_>>()))
-            .collect(),
-        "—",
-    );
-    row(
-        "one-digit edit → `publishDiagnostics` (includes the server's 100 ms debounce)",
-        results.iter().map(|r| durations(&r.edit_publish)).collect(),
-        "—",
-    );
-    row(
-        "one-digit edit → hover on the edited cell (no debounce)",
-        results.iter().map(|r| durations(&r.edit_hover)).collect(),
-        "—",
-    );
+    }
 }
