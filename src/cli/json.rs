@@ -40,14 +40,38 @@ struct DiagnosticOut<'a> {
     message: &'a str,
     range: RangeOut,
     related: Vec<RelatedOut<'a>>,
-    /// The PDF page the line is on (1-based), for a PDF input.
+    #[serde(flatten)]
+    origin: OriginOut,
+}
+
+/// Where the line of a text view is in the `.pdf` or `.docx` it was extracted from: the page, or
+/// the table and row (1-based). Shared with SARIF, which carries it as location properties.
+#[derive(Serialize, Default)]
+pub struct OriginOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     page: Option<u32>,
-    /// The table and row (1-based) of a `.docx` the line comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     table: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     row: Option<u32>,
+}
+
+impl OriginOut {
+    /// `None` for a line of a text file (nothing to say).
+    pub fn of(origin: Option<Origin>) -> Option<OriginOut> {
+        match origin? {
+            Origin::Page(page) => Some(OriginOut {
+                page: Some(page),
+                ..OriginOut::default()
+            }),
+            Origin::TableRow { table, row } => Some(OriginOut {
+                table: Some(table),
+                row: Some(row),
+                ..OriginOut::default()
+            }),
+            Origin::Text => None,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -128,18 +152,7 @@ pub fn render_run(files: &[FileReport], failures: &[Failure], summary: &Summary)
                                 range: range(&n.region),
                             })
                             .collect(),
-                        page: match d.origin {
-                            Some(Origin::Page(page)) => Some(page),
-                            _ => None,
-                        },
-                        table: match d.origin {
-                            Some(Origin::TableRow { table, .. }) => Some(table),
-                            _ => None,
-                        },
-                        row: match d.origin {
-                            Some(Origin::TableRow { row, .. }) => Some(row),
-                            _ => None,
-                        },
+                        origin: OriginOut::of(d.origin).unwrap_or_default(),
                     })
                     .collect(),
             })

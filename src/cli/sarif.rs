@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::check::{FileReport, Region};
 use super::inputs::Failure;
+use super::json::OriginOut;
 use crate::analysis::{Locale, Rule, Severity};
-use crate::extract::Origin;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -93,36 +93,10 @@ struct Location<'a> {
     physical_location: PhysicalLocation,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<Text<&'a str>>,
-    /// Where the line of the text view is in the `.pdf` or `.docx` it was extracted from.
+    /// A property bag (SARIF §3.8): where the line of the text view is in the `.pdf` or `.docx`
+    /// it was extracted from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    properties: Option<OriginProperties>,
-}
-
-/// A property bag (SARIF §3.8): lines and columns refer to the text view of the file.
-#[derive(Serialize)]
-struct OriginProperties {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    table: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    row: Option<u32>,
-}
-
-fn origin_properties(origin: Option<Origin>) -> Option<OriginProperties> {
-    match origin? {
-        Origin::Page(page) => Some(OriginProperties {
-            page: Some(page),
-            table: None,
-            row: None,
-        }),
-        Origin::TableRow { table, row } => Some(OriginProperties {
-            page: None,
-            table: Some(table),
-            row: Some(row),
-        }),
-        Origin::Text => None,
-    }
+    properties: Option<OriginOut>,
 }
 
 #[derive(Serialize)]
@@ -213,7 +187,7 @@ pub fn render(files: &[FileReport], failures: &[Failure], locale: Locale) -> Str
                     id: None,
                     physical_location: physical(&uri, Some(&d.region)),
                     message: None,
-                    properties: origin_properties(d.origin),
+                    properties: OriginOut::of(d.origin),
                 }],
                 related_locations: d
                     .related
