@@ -93,7 +93,7 @@ impl Report<'_> {
             .title
             .as_ref()
             .and_then(|s| self.segment.get(s.clone()))
-            .map(visible)
+            .map(facts::plain_title)
             .filter(|t| !t.is_empty());
         let _ = write!(out, "<article class=\"report\" id=\"{}\">\n<h3>", self.id);
         match title {
@@ -126,28 +126,6 @@ impl Report<'_> {
         render_findings(out, self.file, self.diagnostics, locale);
         out.push_str("</article>\n");
     }
-}
-
-/// A title line as a reader sees it: without markup (a Markdown `#`, the tags of a web page's
-/// title line).
-fn visible(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut in_tag = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '<' if chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!')) =>
-            {
-                in_tag = true
-            }
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            c => out.push(c),
-        }
-    }
-    out.trim().trim_start_matches('#').trim().to_string()
 }
 
 fn file_counts(file: &FileReport, locale: Locale) -> String {
@@ -232,19 +210,4 @@ fn render_findings(out: &mut String, file: &str, diagnostics: &[Diagnostic], loc
         out.push_str("</ol>\n");
     }
     out.push_str("</section>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_title_is_shown_without_its_markup() {
-        assert_eq!(visible("# 某局2024年报告 "), "某局2024年报告");
-        assert_eq!(
-            visible("<html><head><title>某局2024年报告</title></head><body>"),
-            "某局2024年报告"
-        );
-        assert_eq!(visible("a < b & c"), "a < b & c");
-    }
 }

@@ -114,12 +114,19 @@ pub struct Rewrite {
 pub fn plain_title(line: &str) -> String {
     let mut text = String::with_capacity(line.len());
     let mut in_tag = false;
-    for c in line.chars() {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '<' => in_tag = true,
+            // A tag opens with a letter, `/` or `!`; `a < b` is text.
+            '<' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!')) =>
+            {
+                in_tag = true
+            }
             '>' if in_tag => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
+            _ if in_tag => {}
+            c => text.push(c),
         }
     }
     text.trim()

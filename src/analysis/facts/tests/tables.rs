@@ -256,3 +256,15 @@ fn a_table_read_column_by_column_is_shown_unreadable_as_the_checker_says() {
             .all(|c| c.status == CellStatus::Fine)
     );
 }
+
+#[test]
+fn a_title_is_shown_without_its_markup() {
+    use crate::analysis::facts::plain_title;
+    assert_eq!(plain_title("# 某局2024年报告 "), "某局2024年报告");
+    assert_eq!(
+        plain_title("<html><head><title>某局2024年报告</title></head><body>"),
+        "某局2024年报告"
+    );
+    assert_eq!(plain_title("a < b & c"), "a < b & c");
+    assert_eq!(plain_title("# **某局2024年报告**"), "某局2024年报告");
+}
