@@ -74,13 +74,9 @@ fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
             let (rope, reports) = document.rope_and_reports_mut();
             reports.analyse_pending(rope);
 
-            let target = Target {
-                uri: &uri,
-                rope: document.rope(),
-                encoding: Encoding::Utf16,
-                locale: Default::default(),
-            };
-            let diagnostics = published.document(target, document.reports(), &rules);
+            let target = Target::new(&uri, document.rope(), Encoding::Utf16, Default::default());
+            let diagnostics =
+                published.document(target, document.rope(), document.reports(), &rules);
             black_box(diagnostics).map_or(0, |d| d.diagnostics.len())
         })
     });

@@ -369,7 +369,12 @@ fn the_batch_check_equals_the_full_analysis() {
     assert_eq!(checked.reports, 2);
     let full: Vec<_> = reports
         .iter()
-        .flat_map(|r| r.analysis.findings.iter().map(|f| f.shifted(r.offset)))
+        .flat_map(|r| {
+            r.analysis
+                .findings
+                .iter()
+                .map(|f| f.in_document(ogi_lsp::analysis::Frame::report(r.offset)))
+        })
         .collect();
     assert_eq!(checked.findings, full);
     assert_eq!(checked.findings.len(), 6);

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::Frame;
+
 /// A byte range into the text that was analysed.
 pub type Span = Range<usize>;
 
@@ -200,25 +202,25 @@ impl Finding {
         self
     }
 
-    /// The same finding with every span moved by `delta` bytes (reports are analysed on their own text).
-    pub fn shifted(&self, delta: usize) -> Finding {
-        let mv = |s: &Span| s.start + delta..s.end + delta;
+    /// The same finding with its report-relative spans placed in the document (reports are analysed
+    /// on their own text).
+    pub fn in_document(&self, frame: Frame) -> Finding {
         Finding {
             rule: self.rule,
             severity: self.severity,
-            span: mv(&self.span),
+            span: frame.span(&self.span),
             message: self.message.clone(),
             related: self
                 .related
                 .iter()
                 .map(|r| Related {
-                    span: mv(&r.span),
+                    span: frame.span(&r.span),
                     message: r.message.clone(),
                 })
                 .collect(),
             fix: self.fix.as_ref().map(|f| Fix {
                 title: f.title.clone(),
-                span: mv(&f.span),
+                span: frame.span(&f.span),
                 replacement: f.replacement.clone(),
             }),
         }

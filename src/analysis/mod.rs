@@ -6,6 +6,7 @@ pub mod candidates;
 pub mod carryover;
 pub mod facts;
 pub mod finding;
+pub mod frame;
 pub mod identity;
 pub mod labels;
 pub mod lex;
@@ -19,6 +20,7 @@ pub mod settings;
 pub mod value;
 
 pub use finding::{Finding, Fix, Locale, Message, Related, Rule, Severity, Span};
+pub use frame::Frame;
 pub use segment::{Segment, segments};
 pub use settings::RuleSettings;
 
@@ -81,11 +83,12 @@ pub fn check(text: &str) -> Checked {
         if analysis.report.is_shell() {
             continue;
         }
+        let frame = Frame::report(offset);
         out.reports += 1;
         out.findings
-            .extend(analysis.findings.iter().map(|f| f.shifted(offset)));
+            .extend(analysis.findings.iter().map(|f| f.in_document(frame)));
         out.ledgers
-            .push(carryover::ledger(&analysis).map(|s| s.start + offset..s.end + offset));
+            .push(carryover::ledger(&analysis).map(|s| frame.span(&s)));
     }
     out
 }

@@ -3,10 +3,10 @@
 //! every file is checked, on the ledgers each file left behind, so no text is kept for it.
 
 use super::check::{Diagnostic, FileReport, Note, Options, Region};
-use super::line_index::LineIndex;
 use super::text::Snippet;
 use crate::analysis::carryover::{self, Index, Ledger, Outcome, Place};
 use crate::analysis::{Rule, Span};
+use crate::document::LineIndex;
 use crate::extract::Origin;
 
 /// A place in a checked file, with what a diagnostic there shows.

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use super::carryover::{self, Spot};
 use super::config::RuleConfig;
 use super::inputs::{self, Failure, Input};
-use super::line_index::{LineIndex, Position};
 use super::text::Snippet;
 use crate::analysis::carryover::Ledger;
 use crate::analysis::{self, Finding, Locale, Rule, Severity};
+use crate::document::{LineIndex, Point};
 use crate::extract::{self, Origin, TextView};
 
 /// What a check run is asked for beyond the inputs.
@@ -25,8 +25,8 @@ pub struct Options {
 /// A stretch of a file between two positions (the end is exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Region {
-    pub start: Position,
-    pub end: Position,
+    pub start: Point,
+    pub end: Point,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,8 +140,8 @@ pub fn region_and_snippet(index: &LineIndex<'_>, span: &analysis::Span) -> (Regi
 
 fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
     Region {
-        start: index.position(span.start),
-        end: index.position(span.end.max(span.start)),
+        start: index.point(span.start),
+        end: index.point(span.end.max(span.start)),
     }
 }
 

@@ -9,9 +9,9 @@ use super::check::{self, Diagnostic, FileReport, Options};
 use super::html::{Esc, FilePage, count, tr};
 use super::html_tables;
 use super::inputs::{Failure, Input};
-use super::line_index::LineIndex;
 use super::text;
-use crate::analysis::{self, Locale, ReportAnalysis, Severity, carryover, facts};
+use crate::analysis::{self, Frame, Locale, ReportAnalysis, Severity, carryover, facts};
+use crate::document::LineIndex;
 use crate::extract::TextView;
 
 /// Reads and renders one input (`index` makes its anchors unique on the page).
@@ -39,18 +39,19 @@ pub fn render_file(index: usize, name: &str, view: &TextView, options: &Options)
             continue;
         }
         file.reports += 1;
-        let ledger = carryover::ledger(&analysis).map(|s| s.start + offset..s.end + offset);
+        let frame = Frame::report(offset);
+        let ledger = carryover::ledger(&analysis).map(|s| frame.span(&s));
         let mut placed = super::carryover::place(&lines, vec![ledger]);
         check::set_ledger_origins(view, &mut placed);
         file.ledgers.extend(placed);
-        let found = analysis.findings.iter().map(|f| f.shifted(offset));
+        let found = analysis.findings.iter().map(|f| f.in_document(frame));
         let mut diagnostics = check::place_in(&lines, found, options);
         check::set_origins(view, &mut diagnostics);
         let report = Report {
             id: format!("f{index}-r{}", file.reports),
             file: name,
             segment,
-            line: lines.position(offset).line,
+            line: lines.point(offset).line,
             analysis: &analysis,
         };
         let mut head = String::new();

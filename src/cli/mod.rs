@@ -12,7 +12,6 @@ mod html_report;
 mod html_tables;
 pub mod inputs;
 pub mod json;
-pub mod line_index;
 mod output;
 pub mod sarif;
 pub mod text;

@@ -6,7 +6,7 @@ use proptest::test_runner::FileFailurePersistence;
 use super::position::{Encoding, offset_to_position};
 use super::reports::SegmentState;
 use super::store::{Document, TextChange};
-use crate::analysis::{self, Finding, Message, ReportAnalysis, Rule};
+use crate::analysis::{self, Finding, Frame, Message, ReportAnalysis, Rule};
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/dongsheng-2024.txt");
 
@@ -64,7 +64,7 @@ fn full_witness_findings(text: &str) -> Vec<Finding> {
                 .map(|a| a.findings)
                 .unwrap_or_default()
                 .into_iter()
-                .map(move |f| f.shifted(s.range.start + base))
+                .map(move |f| f.in_document(Frame::report(s.range.start + base)))
         })
         .collect()
 }
@@ -216,7 +216,7 @@ proptest! {
             .collect();
         let full_findings: Vec<Finding> = full
             .iter()
-            .flat_map(|(at, a)| a.findings.iter().map(move |f| f.shifted(*at)))
+            .flat_map(|(at, a)| a.findings.iter().map(move |f| f.in_document(Frame::report(*at))))
             .collect();
         prop_assert_eq!(findings, Some(full_findings));
         // The cells too: every template cell with its value and document position.

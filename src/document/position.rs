@@ -53,6 +53,21 @@ fn line_content(rope: &Rope, line: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// A text that knows where its lines start: the rope of an open document, or the [`LineIndex`] of a
+/// text read whole. Both count positions the same way.
+///
+/// [`LineIndex`]: super::LineIndex
+pub trait PositionMap {
+    /// The position of byte `offset` (clamped to a character boundary inside the text).
+    fn position_of(&self, offset: usize, encoding: Encoding) -> Position;
+}
+
+impl PositionMap for Rope {
+    fn position_of(&self, offset: usize, encoding: Encoding) -> Position {
+        offset_to_position(self, offset, encoding)
+    }
+}
+
 /// The position of byte `offset`. An offset past the end or inside a character is moved back to the
 /// nearest character boundary first.
 pub fn offset_to_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {

@@ -13,7 +13,7 @@ use ropey::Rope;
 
 use super::lines::{self, Replaced};
 
-use crate::analysis::{self, Finding, ReportAnalysis};
+use crate::analysis::{self, Finding, Frame, ReportAnalysis};
 
 const BOM: char = '\u{FEFF}';
 
@@ -161,9 +161,11 @@ impl ReportCache {
             match &segment.state {
                 SegmentState::Pending => return None,
                 SegmentState::Failed => out.failed += 1,
-                SegmentState::Ready(a) => out
-                    .findings
-                    .extend(a.findings.iter().map(|f| f.shifted(segment.range.start))),
+                SegmentState::Ready(a) => out.findings.extend(
+                    a.findings
+                        .iter()
+                        .map(|f| f.in_document(Frame::report(segment.range.start))),
+                ),
             }
         }
         Some(out)

@@ -19,13 +19,12 @@ pub fn code_actions(
     only: Option<&[CodeActionKind]>,
 ) -> Option<CodeActionResponse> {
     let span = from_proto::byte_range(&snapshot.rope, range, snapshot.settings.encoding);
-    let target = snapshot.target();
     let locale = snapshot.settings.locale;
     let mut actions = Vec::new();
     for report in &snapshot.reports {
-        let start = report.range.start;
+        let (frame, target) = (report.frame(), snapshot.target_in(report));
         if wanted(only, &CodeActionKind::QUICKFIX) {
-            for finding in report.analysis.findings.iter().map(|f| f.shifted(start)) {
+            for finding in &report.analysis.findings {
                 let (Some(fix), Some(severity)) = (
                     &finding.fix,
                     snapshot
@@ -35,10 +34,11 @@ pub fn code_actions(
                 ) else {
                     continue;
                 };
-                if finding.span.start > span.end || span.start > finding.span.end {
+                let at = frame.span(&finding.span);
+                if at.start > span.end || span.start > at.end {
                     continue;
                 }
-                let diagnostic = to_proto::diagnostic(target, &finding, severity);
+                let diagnostic = to_proto::diagnostic(target, finding, severity);
                 let title = fix.title.get(locale);
                 let action = to_proto::code_action(
                     target,
@@ -54,15 +54,15 @@ pub fn code_actions(
         let inside = report.range.contains(&span.start) || report.range.end == span.start;
         if inside && wanted(only, &CodeActionKind::REFACTOR_REWRITE) {
             let text = snapshot.text(report);
-            for rewrite in facts::rewrites(&text, &report.analysis, span.start - start) {
-                let shifted = rewrite.span.start + start..rewrite.span.end + start;
+            let at = frame.relative(span.start).unwrap_or_default();
+            for rewrite in facts::rewrites(&text, &report.analysis, at) {
                 let title = rewrite.title.get(locale);
                 let kind = CodeActionKind::REFACTOR_REWRITE;
                 let action = to_proto::code_action(
                     target,
                     title,
                     kind,
-                    &shifted,
+                    &rewrite.span,
                     &rewrite.replacement,
                     None,
                 );

@@ -12,17 +12,16 @@ pub fn completion(snapshot: &Snapshot, position: ls_types::Position) -> Option<C
     let offset = snapshot.offset(position);
     let report = snapshot.report_at(offset)?;
     let text = snapshot.text(report);
-    let start = report.range.start;
-    let target = snapshot.target();
+    let target = snapshot.target_in(report);
     let items = facts::complete(
         &text,
         &report.analysis,
-        offset - start,
+        report.frame().relative(offset)?,
         snapshot.settings.locale,
     )
     .iter()
     .filter(|fact| snapshot.settings.snippets || !fact.is_snippet)
-    .map(|fact| to_proto::completion_item(target, fact, start))
+    .map(|fact| to_proto::completion_item(target, fact))
     .collect();
     Some(CompletionResponse::List(CompletionList {
         is_incomplete: false,

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ls_types::{Diagnostic, Range};
+use ropey::Rope;
 use tower_lsp_server::ls_types;
 
 use super::config::RuleConfig;
@@ -54,6 +55,7 @@ impl DiagnosticCache {
     pub fn document(
         &mut self,
         target: Target,
+        rope: &Rope,
         reports: &ReportCache,
         rules: &RuleConfig,
     ) -> Option<Conversion> {
@@ -66,19 +68,18 @@ impl DiagnosticCache {
                 SegmentState::Ready(analysis) => analysis,
             };
             live.insert(report.id);
-            let first_line =
-                i64::try_from(target.rope.byte_to_line(report.range.start)).unwrap_or(0);
+            let first_line = i64::try_from(rope.byte_to_line(report.range.start)).unwrap_or(0);
             let relative = self.by_report.entry(report.id).or_insert_with(|| {
-                let start = report.range.start;
+                let target = target.in_report(report.range.start);
                 let diagnostics = analysis.findings.iter().filter_map(|f| {
                     let severity = rules.severity(f.rule, f.severity)?;
-                    let mut d = to_proto::diagnostic(target, &f.shifted(start), severity);
+                    let mut d = to_proto::diagnostic(target, f, severity);
                     move_lines(&mut d, -first_line);
                     Some(d)
                 });
                 let ledger = (!analysis.report.is_shell()).then(|| {
                     carryover::ledger(analysis).map(|span| {
-                        let mut range = target.range(&(span.start + start..span.end + start));
+                        let mut range = target.range(&span);
                         move_range(&mut range, -first_line);
                         range
                     })
@@ -123,14 +124,9 @@ mod tests {
     fn publish(cache: &mut DiagnosticCache, uri: &Uri, doc: &mut Document) -> Vec<Diagnostic> {
         let (rope, reports) = doc.rope_and_reports_mut();
         reports.analyse_pending(rope);
-        let target = Target {
-            uri,
-            rope: doc.rope(),
-            encoding: Encoding::Utf16,
-            locale: Locale::Zh,
-        };
+        let target = Target::new(uri, doc.rope(), Encoding::Utf16, Locale::Zh);
         cache
-            .document(target, doc.reports(), &RuleConfig::default())
+            .document(target, doc.rope(), doc.reports(), &RuleConfig::default())
             .unwrap_or_default()
             .diagnostics
     }

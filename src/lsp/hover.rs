@@ -11,12 +11,11 @@ pub fn hover(snapshot: &Snapshot, position: ls_types::Position) -> Option<Hover>
     let offset = snapshot.offset(position);
     let report = snapshot.report_at(offset)?;
     let text = snapshot.text(report);
-    let start = report.range.start;
     let found = facts::hover(
         &text,
         &report.analysis,
-        offset - start,
+        report.frame().relative(offset)?,
         snapshot.settings.locale,
     )?;
-    Some(to_proto::hover(snapshot.target(), found, start))
+    Some(to_proto::hover(snapshot.target_in(report), found))
 }

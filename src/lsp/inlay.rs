@@ -11,16 +11,15 @@ use crate::analysis::facts;
 pub fn inlay_hints(snapshot: &Snapshot, range: ls_types::Range) -> Option<Vec<InlayHint>> {
     let wanted = from_proto::byte_range(&snapshot.rope, range, snapshot.settings.encoding);
     let (lo, hi) = (wanted.start, wanted.end);
-    let target = snapshot.target();
     let hints = snapshot
         .reports
         .iter()
         .flat_map(|report| {
-            let start = report.range.start;
+            let (frame, target) = (report.frame(), snapshot.target_in(report));
             facts::inlay_hints(&report.analysis)
                 .into_iter()
-                .filter(move |fact| (lo..=hi).contains(&(fact.offset + start)))
-                .map(move |fact| to_proto::inlay_hint(target, &fact, start))
+                .filter(move |fact| (lo..=hi).contains(&frame.offset(fact.offset)))
+                .map(move |fact| to_proto::inlay_hint(target, &fact))
         })
         .collect();
     Some(hints)

@@ -9,12 +9,12 @@ use crate::analysis::facts;
 
 pub fn full(snapshot: &Snapshot) -> Option<SemanticTokensResult> {
     let tokens = snapshot.reports.iter().flat_map(|report| {
-        let start = report.range.start;
+        let frame = report.frame();
         // Tokens are split at line breaks, which needs the report's text (a cell may span lines).
-        let text = snapshot.rope.byte_slice(report.range.clone()).to_string();
+        let text = snapshot.text(report);
         facts::semantic_tokens_by_line(&text, &report.analysis)
             .into_iter()
-            .map(move |(span, kind)| (span.start + start..span.end + start, kind))
+            .map(move |(span, kind)| (frame.span(&span), kind))
     });
     let data = to_proto::semantic_tokens(snapshot.target(), tokens);
     Some(SemanticTokensResult::Tokens(SemanticTokens {

@@ -19,7 +19,7 @@ use super::converted::DiagnosticCache;
 use super::from_proto;
 use super::ledgers::{Book, Key, Side};
 use super::to_proto::Target;
-use crate::analysis::{Locale, ReportAnalysis, Rule};
+use crate::analysis::{Frame, Locale, ReportAnalysis, Rule};
 use crate::document::{AppliedEdit, Document, Encoding, SegmentState, TextChange, analyse_segment};
 
 /// What was negotiated at `initialize` and configured since.
@@ -159,15 +159,16 @@ impl State {
             ..
         } = self;
         let open = documents.get_mut(uri.as_str())?;
-        let target = Target {
+        let target = Target::new(
             uri,
-            rope: open.document.rope(),
-            encoding: settings.encoding,
-            locale: settings.locale,
-        };
+            open.document.rope(),
+            settings.encoding,
+            settings.locale,
+        );
+        let rope = open.document.rope();
         let conversion =
             open.converted
-                .document(target, open.document.reports(), &settings.rules)?;
+                .document(target, rope, open.document.reports(), &settings.rules)?;
         let changed = ledgers.set(uri, &name, Side::Open, Some(conversion.ledgers));
         let mut diagnostics = conversion.diagnostics;
         let rule = Rule::CarryoverMismatch;
@@ -278,6 +279,13 @@ pub struct ReportView {
     pub analysis: Arc<ReportAnalysis>,
 }
 
+impl ReportView {
+    /// The frame the report's spans count from.
+    pub fn frame(&self) -> Frame {
+        Frame::report(self.range.start)
+    }
+}
+
 /// A consistent view of one document for a handler: text, settings and the analysed reports it asked for.
 pub struct Snapshot {
     pub uri: Uri,
@@ -290,12 +298,17 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn target(&self) -> Target<'_> {
-        Target {
-            uri: &self.uri,
-            rope: &self.rope,
-            encoding: self.settings.encoding,
-            locale: self.settings.locale,
-        }
+        Target::new(
+            &self.uri,
+            &self.rope,
+            self.settings.encoding,
+            self.settings.locale,
+        )
+    }
+
+    /// The target for the report-relative spans and facts of `report`.
+    pub fn target_in(&self, report: &ReportView) -> Target<'_> {
+        self.target().in_report(report.range.start)
     }
 
     pub fn offset(&self, position: ls_types::Position) -> usize {

@@ -4,25 +4,24 @@ use ls_types::{DocumentSymbolResponse, FoldingRange};
 use tower_lsp_server::ls_types;
 
 use super::session::Snapshot;
-use super::to_proto;
+use super::to_proto::{self, Target};
 use crate::analysis::facts::{self, OutlineItem};
 
-fn outlines(snapshot: &Snapshot) -> impl Iterator<Item = (usize, Vec<OutlineItem>)> + '_ {
+fn outlines(snapshot: &Snapshot) -> impl Iterator<Item = (Target<'_>, Vec<OutlineItem>)> + '_ {
     snapshot.reports.iter().map(|report| {
         (
-            report.range.start,
+            snapshot.target_in(report),
             facts::outline(&snapshot.text(report), &report.analysis),
         )
     })
 }
 
 pub fn document_symbols(snapshot: &Snapshot) -> Option<DocumentSymbolResponse> {
-    let target = snapshot.target();
     let symbols = outlines(snapshot)
-        .flat_map(|(start, items)| {
+        .flat_map(|(target, items)| {
             items
                 .iter()
-                .map(|item| to_proto::document_symbol(target, item, start))
+                .map(|item| to_proto::document_symbol(target, item))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -30,11 +29,10 @@ pub fn document_symbols(snapshot: &Snapshot) -> Option<DocumentSymbolResponse> {
 }
 
 pub fn folding_ranges(snapshot: &Snapshot) -> Option<Vec<FoldingRange>> {
-    let target = snapshot.target();
     let mut out = Vec::new();
-    for (start, items) in outlines(snapshot) {
+    for (target, items) in outlines(snapshot) {
         for item in &items {
-            to_proto::folding_ranges(target, item, start, &mut out);
+            to_proto::folding_ranges(target, item, &mut out);
         }
     }
     Some(out)

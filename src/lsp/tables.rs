@@ -153,8 +153,7 @@ pub fn tables(snapshot: &Snapshot, position: Option<Position>) -> TablesResult {
     };
     let text = snapshot.text(report);
     let convert = Convert {
-        target: snapshot.target(),
-        start: report.range.start,
+        target: snapshot.target_in(report),
     };
     TablesResult {
         uri: snapshot.uri.as_str().to_owned(),
@@ -196,13 +195,11 @@ fn report_info(report: &ReportView, text: &str, convert: &Convert) -> ReportInfo
 /// Converts the core's report-relative spans to protocol ranges.
 struct Convert<'a> {
     target: Target<'a>,
-    start: usize,
 }
 
 impl Convert<'_> {
     fn range(&self, span: &Span) -> Range {
-        self.target
-            .range(&(span.start + self.start..span.end + self.start))
+        self.target.range(span)
     }
 
     fn block(&self, block: &BlockView) -> Block {

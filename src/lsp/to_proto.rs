@@ -1,5 +1,6 @@
-//! Core and document values to protocol values, named after the type they produce. Spans are
-//! document-absolute, except for the core's editor facts, which come with their report's start.
+//! Core and document values to protocol values, named after the type they produce. Spans count from
+//! the [`Target`]'s frame: a report's start for the core's report-relative spans and facts
+//! ([`Target::in_report`]), the document's start otherwise; the frame is applied in one place.
 
 use std::collections::HashMap;
 
@@ -10,14 +11,13 @@ use ls_types::{
     MarkupContent, MarkupKind, NumberOrString, PositionEncodingKind, SemanticToken,
     SemanticTokenType, SemanticTokensLegend, SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
-use ropey::Rope;
 use tower_lsp_server::ls_types;
 
 use crate::analysis::facts::{
     CompletionFact, CompletionKind, HoverFacts, InlayFact, OutlineItem, OutlineKind, TokenKind,
 };
-use crate::analysis::{Finding, Locale, Severity, Span};
-use crate::document::{Encoding, offset_to_position};
+use crate::analysis::{Finding, Frame, Locale, Severity, Span};
+use crate::document::{Encoding, PositionMap};
 
 /// What `source` says on every diagnostic.
 pub const SOURCE: &str = "ogi-lsp";
@@ -29,15 +29,15 @@ pub fn position_encoding_kind(encoding: Encoding) -> PositionEncodingKind {
     }
 }
 
-pub fn position(rope: &Rope, offset: usize, encoding: Encoding) -> ls_types::Position {
-    let p = offset_to_position(rope, offset, encoding);
+pub fn position(lines: &dyn PositionMap, offset: usize, encoding: Encoding) -> ls_types::Position {
+    let p = lines.position_of(offset, encoding);
     ls_types::Position::new(p.line, p.character)
 }
 
-pub fn range(rope: &Rope, span: &Span, encoding: Encoding) -> ls_types::Range {
+pub fn range(lines: &dyn PositionMap, span: &Span, encoding: Encoding) -> ls_types::Range {
     ls_types::Range::new(
-        position(rope, span.start, encoding),
-        position(rope, span.end, encoding),
+        position(lines, span.start, encoding),
+        position(lines, span.end, encoding),
     )
 }
 
@@ -50,22 +50,49 @@ pub fn diagnostic_severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Where the protocol values of one document are computed: its text, URI, encoding and locale.
+/// Where the protocol values of one document are computed: its lines (an open document's rope, or
+/// the line index of a file read whole), URI, encoding and locale, and the frame the spans given to it
+/// count from.
 #[derive(Clone, Copy)]
 pub struct Target<'a> {
     pub uri: &'a Uri,
-    pub rope: &'a Rope,
+    pub lines: &'a dyn PositionMap,
     pub encoding: Encoding,
     pub locale: Locale,
+    pub frame: Frame,
 }
 
-impl Target<'_> {
+impl<'a> Target<'a> {
+    /// A target for the document's own spans.
+    pub fn new(
+        uri: &'a Uri,
+        lines: &'a dyn PositionMap,
+        encoding: Encoding,
+        locale: Locale,
+    ) -> Target<'a> {
+        Target {
+            uri,
+            lines,
+            encoding,
+            locale,
+            frame: Frame::DOCUMENT,
+        }
+    }
+
+    /// The same target for the spans of the report that starts at byte `start` of the document.
+    pub fn in_report(self, start: usize) -> Target<'a> {
+        Target {
+            frame: Frame::report(start),
+            ..self
+        }
+    }
+
     pub fn range(&self, span: &Span) -> ls_types::Range {
-        range(self.rope, span, self.encoding)
+        range(self.lines, &self.frame.span(span), self.encoding)
     }
 
     pub fn position(&self, offset: usize) -> ls_types::Position {
-        position(self.rope, offset, self.encoding)
+        position(self.lines, self.frame.offset(offset), self.encoding)
     }
 }
 
@@ -110,12 +137,10 @@ pub fn markdown(value: String) -> MarkupContent {
     }
 }
 
-/// `segment_start` shifts the facts' segment-relative span.
-pub fn hover(target: Target, facts: HoverFacts, segment_start: usize) -> Hover {
-    let span = facts.span.start + segment_start..facts.span.end + segment_start;
+pub fn hover(target: Target, facts: HoverFacts) -> Hover {
     Hover {
         contents: HoverContents::Markup(markdown(facts.markdown)),
-        range: Some(target.range(&span)),
+        range: Some(target.range(&facts.span)),
     }
 }
 
@@ -150,13 +175,7 @@ fn completion_item_kind(kind: CompletionKind) -> CompletionItemKind {
     }
 }
 
-/// `segment_start` shifts the fact's segment-relative `replace` span.
-pub fn completion_item(
-    target: Target,
-    fact: &CompletionFact,
-    segment_start: usize,
-) -> CompletionItem {
-    let replace = fact.replace.start + segment_start..fact.replace.end + segment_start;
+pub fn completion_item(target: Target, fact: &CompletionFact) -> CompletionItem {
     CompletionItem {
         label: fact.label.clone(),
         kind: Some(completion_item_kind(fact.kind)),
@@ -174,7 +193,7 @@ pub fn completion_item(
         }),
         text_edit: Some(CompletionTextEdit::Edit(text_edit(
             target,
-            &replace,
+            &fact.replace,
             &fact.insert_text,
         ))),
         ..CompletionItem::default()
@@ -189,13 +208,9 @@ fn symbol_kind(kind: OutlineKind) -> SymbolKind {
     }
 }
 
-fn shifted(span: &Span, by: usize) -> Span {
-    span.start + by..span.end + by
-}
-
-pub fn document_symbol(target: Target, item: &OutlineItem, segment_start: usize) -> DocumentSymbol {
-    let range = target.range(&shifted(&item.range, segment_start));
-    let selection = target.range(&shifted(&item.selection, segment_start));
+pub fn document_symbol(target: Target, item: &OutlineItem) -> DocumentSymbol {
+    let range = target.range(&item.range);
+    let selection = target.range(&item.selection);
     // The protocol requires the selection inside the range; a core slip must not make clients reject the answer.
     let selection_range = if selection.start >= range.start && selection.end <= range.end {
         selection
@@ -205,7 +220,7 @@ pub fn document_symbol(target: Target, item: &OutlineItem, segment_start: usize)
     let children: Vec<_> = item
         .children
         .iter()
-        .map(|c| document_symbol(target, c, segment_start))
+        .map(|c| document_symbol(target, c))
         .collect();
     #[allow(deprecated)]
     DocumentSymbol {
@@ -221,13 +236,8 @@ pub fn document_symbol(target: Target, item: &OutlineItem, segment_start: usize)
 }
 
 /// Folding ranges of an outline item and its children, for those that span more than one line.
-pub fn folding_ranges(
-    target: Target,
-    item: &OutlineItem,
-    segment_start: usize,
-    out: &mut Vec<FoldingRange>,
-) {
-    let span = shifted(&item.range, segment_start);
+pub fn folding_ranges(target: Target, item: &OutlineItem, out: &mut Vec<FoldingRange>) {
+    let span = &item.range;
     let start_line = target.position(span.start).line;
     // The range usually ends after a line break; the fold ends on the line that break closes.
     let end_line = target
@@ -243,13 +253,13 @@ pub fn folding_ranges(
         });
     }
     for child in &item.children {
-        folding_ranges(target, child, segment_start, out);
+        folding_ranges(target, child, out);
     }
 }
 
-pub fn inlay_hint(target: Target, fact: &InlayFact, segment_start: usize) -> InlayHint {
+pub fn inlay_hint(target: Target, fact: &InlayFact) -> InlayHint {
     InlayHint {
-        position: target.position(fact.offset + segment_start),
+        position: target.position(fact.offset),
         label: InlayHintLabel::String(fact.text.clone()),
         kind: None,
         text_edits: None,
@@ -283,7 +293,7 @@ fn token_type(kind: TokenKind) -> u32 {
     }
 }
 
-/// Delta-encodes document-absolute tokens given in document order. A token that is empty, overlaps
+/// Delta-encodes tokens given in document order. A token that is empty, overlaps
 /// the previous one or spans a line break is dropped rather than sent malformed.
 pub fn semantic_tokens(
     target: Target,

@@ -16,12 +16,7 @@ fn uri() -> Uri {
 }
 
 fn target<'a>(uri: &'a Uri, rope: &'a Rope, encoding: Encoding) -> Target<'a> {
-    Target {
-        uri,
-        rope,
-        encoding,
-        locale: Locale::En,
-    }
+    Target::new(uri, rope, encoding, Locale::En)
 }
 
 fn span_of(needle: &str) -> std::ops::Range<usize> {
@@ -136,12 +131,7 @@ fn outline() -> OutlineItem {
 fn folds_end_on_the_last_line_of_their_range_and_skip_single_lines() {
     let (uri, rope) = (uri(), Rope::from_str(TEXT));
     let mut folds = Vec::new();
-    to_proto::folding_ranges(
-        target(&uri, &rope, Encoding::Utf16),
-        &outline(),
-        0,
-        &mut folds,
-    );
+    to_proto::folding_ranges(target(&uri, &rope, Encoding::Utf16), &outline(), &mut folds);
     assert_eq!(folds.len(), 1);
     assert_eq!((folds[0].start_line, folds[0].end_line), (0, 2));
 }
@@ -149,7 +139,7 @@ fn folds_end_on_the_last_line_of_their_range_and_skip_single_lines() {
 #[test]
 fn symbols_keep_their_selection_inside_their_range() {
     let (uri, rope) = (uri(), Rope::from_str(TEXT));
-    let symbol = to_proto::document_symbol(target(&uri, &rope, Encoding::Utf16), &outline(), 0);
+    let symbol = to_proto::document_symbol(target(&uri, &rope, Encoding::Utf16), &outline());
     assert_eq!(symbol.selection_range.end, ls_types::Position::new(0, 6));
     let child = &symbol.children.unwrap()[0];
     assert_eq!(child.selection_range, child.range);

@@ -11,7 +11,6 @@ use ls_types::{
     FileSystemWatcher, GlobPattern, InitializeParams, NumberOrString, ProgressToken, Range,
     Registration, Uri,
 };
-use ropey::Rope;
 use serde::Serialize;
 use tower_lsp_server::{Bounded, Cancellable, OngoingProgress, ls_types};
 
@@ -22,7 +21,7 @@ use crate::analysis::carryover::Ledger;
 use crate::analysis::{self, Locale, Rule};
 use crate::cli::check::read_text;
 use crate::cli::inputs::{self, Input, Source};
-use crate::document::Encoding;
+use crate::document::{Encoding, LineIndex};
 
 /// The files the batch checker reads, as a watcher's glob.
 pub const WATCHED: &str = "**/*.{txt,md,html,htm,docx,pdf}";
@@ -152,13 +151,8 @@ async fn check_file(
         };
         let text = read_text(&input).map_err(|f| f.reason)?.text;
         let checked = analysis::check(&text);
-        let rope = Rope::from_str(&text);
-        let target = Target {
-            uri: &uri,
-            rope: &rope,
-            encoding,
-            locale,
-        };
+        let lines = LineIndex::new(&text);
+        let target = Target::new(&uri, &lines, encoding, locale);
         let diagnostics = checked
             .findings
             .iter()
