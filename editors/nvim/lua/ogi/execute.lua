@@ -1,0 +1,180 @@
+-- The server's own commands, run through workspace/executeCommand: :OgiSkeleton (`ogi.skeleton`, a blank
+-- report in the buffer's layout, inserted at the cursor) and :OgiCheckWorkspace (`ogi.checkWorkspace`,
+-- every report file of the workspace checked by the server, which publishes their diagnostics).
+
+local position = require("ogi.position")
+
+local M = {}
+
+local api = vim.api
+
+M.SKELETON = "ogi.skeleton"
+M.CHECK_WORKSPACE = "ogi.checkWorkspace"
+
+-- The result of the last finished :OgiCheckWorkspace: { result, items, summary } or { error }.
+M.last_check = nil
+
+local function offers(client, command)
+  local provider = client.server_capabilities and client.server_capabilities.executeCommandProvider
+  for _, offered in ipairs(provider and provider.commands or {}) do
+    if offered == command then
+      return true
+    end
+  end
+  return false
+end
+
+--- The initialized ogi client of `bufnr` (else, with `any_buffer`, the only one running) that offers
+--- `command`, or nil and why not.
+local function client_for(bufnr, command, action, any_buffer)
+  local ogi = require("ogi")
+  local client = ogi.client(bufnr)
+  if not client and any_buffer then
+    local running = ogi.clients()
+    client = #running == 1 and running[1].initialized and running[1] or nil
+  end
+  if not client then
+    return nil, ("ogi: %s needs ogi-lsp attached to this buffer, and it is not (:OgiAttach attaches it)"):format(action)
+  end
+  if not offers(client, command) then
+    return nil, ("ogi: %s needs the server command %s, which this ogi-lsp does not offer; update ogi-lsp"):format(
+      action, command)
+  end
+  return client
+end
+
+local function fail(message)
+  vim.notify(message, vim.log.levels.ERROR)
+  return nil
+end
+
+local function insert(bufnr, row, col, text)
+  local lines = vim.split(text, "\r?\n")
+  local ok, err = pcall(api.nvim_buf_set_text, bufnr, row, col, row, col, lines)
+  if not ok then
+    return fail("ogi: cannot insert the skeleton: " .. tostring(err))
+  end
+  return #lines
+end
+
+--- :OgiSkeleton — asks the server for a blank report in the layout the buffer already uses (plain text for
+--- an empty one) and inserts it at the cursor, which stays at the skeleton's first line.
+--- `on_done(lines)` runs after the insertion with the number of lines inserted (nil when it failed).
+function M.skeleton(on_done)
+  on_done = on_done or function() end
+  local bufnr, win = api.nvim_get_current_buf(), api.nvim_get_current_win()
+  local client, why = client_for(bufnr, M.SKELETON, ":OgiSkeleton")
+  if not client then
+    return on_done(fail(why))
+  end
+  local cursor = api.nvim_win_get_cursor(win)
+  local row, col = cursor[1] - 1, cursor[2]
+  local line = api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1] or ""
+  local encoding = client.offset_encoding or "utf-16"
+  local argument = {
+    uri = vim.uri_from_bufnr(bufnr),
+    position = { line = row, character = position.character(line, col, encoding) },
+  }
+  local tick = api.nvim_buf_get_changedtick(bufnr)
+  require("ogi").request(client, "workspace/executeCommand", { command = M.SKELETON, arguments = { argument } },
+    function(err, result)
+      if err then
+        return on_done(fail("ogi: " .. M.SKELETON .. " failed: " .. tostring(err.message or vim.inspect(err))))
+      end
+      if type(result) ~= "table" or type(result.text) ~= "string" then
+        return on_done(fail("ogi: the server has no skeleton for this buffer (it does not have it open)"))
+      end
+      if not api.nvim_buf_is_valid(bufnr) or api.nvim_buf_get_changedtick(bufnr) ~= tick then
+        return on_done(fail("ogi: the buffer changed while the server wrote the skeleton; run :OgiSkeleton again"))
+      end
+      local inserted = insert(bufnr, row, col, result.text)
+      if inserted and api.nvim_win_is_valid(win) and api.nvim_win_get_buf(win) == bufnr then
+        api.nvim_win_set_cursor(win, { row + 1, col })
+      end
+      on_done(inserted)
+    end, bufnr)
+end
+
+local function plural(n, one)
+  return ("%d %s%s"):format(n, one, n == 1 and "" or "s")
+end
+
+--- The one-line summary of an `ogi.checkWorkspace` result (the same words as the VS Code extension's).
+function M.summary(r)
+  local counts = function(key)
+    return type(r[key]) == "number" and r[key] or 0
+  end
+  local unreadable = #(r.unreadable or {})
+  return ("ogi: checked %s (%s): %s, %s, %s%s."):format(
+    plural(counts("files"), "file"), plural(counts("reports"), "report"), plural(counts("errors"), "error"),
+    plural(counts("warnings"), "warning"), plural(counts("notes"), "note"),
+    unreadable > 0 and ("; %s could not be read"):format(plural(unreadable, "file")) or "")
+end
+
+-- Every diagnostic of `client` (open buffers and the files the check published) as quickfix items.
+local function quickfix_items(client)
+  local namespace = vim.lsp.diagnostic.get_namespace(client.id)
+  local items = vim.diagnostic.toqflist(vim.diagnostic.get(nil, { namespace = namespace }))
+  table.sort(items, function(a, b)
+    local fa, fb = api.nvim_buf_get_name(a.bufnr), api.nvim_buf_get_name(b.bufnr)
+    if fa ~= fb then
+      return fa < fb
+    end
+    return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col)
+  end)
+  return items
+end
+
+local function finish(outcome, opts)
+  M.last_check = outcome
+  if outcome.error then
+    vim.notify(outcome.error, vim.log.levels.ERROR)
+  else
+    vim.fn.setqflist({}, " ", { title = "ogi-lsp checkWorkspace", items = outcome.items })
+    local lines = { outcome.summary }
+    for _, u in ipairs(outcome.result.unreadable or {}) do
+      table.insert(lines, ("  could not read %s: %s"):format(vim.uri_to_fname(u.uri or ""), tostring(u.reason)))
+    end
+    vim.notify(table.concat(lines, "\n"), vim.log.levels.INFO)
+    if #outcome.items > 0 and opts.open ~= false then
+      local win = api.nvim_get_current_win()
+      vim.cmd("copen")
+      api.nvim_set_current_win(win)
+    end
+  end
+  vim.cmd("doautocmd <nomodeline> User OgiCheckWorkspaceDone")
+end
+
+--- :OgiCheckWorkspace [dir] — the server checks every report file under `opts.dir` (default: its
+--- workspace folders, the root of the current buffer's client), in its locale and with the plugin's
+--- settings, carry-over between years included, and publishes the diagnostics of the files not open.
+--- Then the quickfix list holds every diagnostic of that client.
+function M.check_workspace(opts)
+  opts = opts or {}
+  local bufnr = api.nvim_get_current_buf()
+  local client, why = client_for(bufnr, M.CHECK_WORKSPACE, ":OgiCheckWorkspace", true)
+  if not client then
+    return finish({ error = why }, opts)
+  end
+  local arguments = {}
+  if opts.dir then
+    local dir = vim.fn.fnamemodify(opts.dir, ":p"):gsub("/$", "")
+    arguments = { { folders = { vim.uri_from_fname(dir) } } }
+  end
+  vim.notify("ogi: checking the workspace…", vim.log.levels.INFO)
+  require("ogi").request(client, "workspace/executeCommand", { command = M.CHECK_WORKSPACE, arguments = arguments },
+    function(err, result)
+      if err then
+        return finish({ error = "ogi: " .. M.CHECK_WORKSPACE .. " failed: " .. tostring(err.message or vim.inspect(err)) }, opts)
+      end
+      if type(result) ~= "table" then
+        return finish({ error = "ogi: " .. M.CHECK_WORKSPACE .. " gave no result" }, opts)
+      end
+      -- The server published the diagnostics before it answered; let Neovim's handlers store them first.
+      vim.schedule(function()
+        finish({ result = result, items = quickfix_items(client), summary = M.summary(result) }, opts)
+      end)
+    end, bufnr)
+end
+
+return M
