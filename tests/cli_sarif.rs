@@ -161,6 +161,7 @@ fn constructed_findings_render_to_a_valid_log_with_exact_regions() {
         name: "dir/a b.txt".into(),
         reports: 1,
         diagnostics,
+        ledgers: Vec::new(),
     };
     let failure = Failure {
         name: "gbk.txt".into(),

@@ -3,8 +3,10 @@
 
 pub mod align;
 pub mod candidates;
+pub mod carryover;
 pub mod facts;
 pub mod finding;
+pub mod identity;
 pub mod labels;
 pub mod lex;
 pub mod model;
@@ -24,6 +26,8 @@ pub use settings::RuleSettings;
 #[derive(Debug, Default)]
 pub struct ReportAnalysis {
     pub report: model::Report,
+    /// The agency and year the report is on.
+    pub identity: identity::Identity,
     /// Every equation whose cells are all present, evaluated (for hovers and inlay hints).
     pub equations: Vec<rules::EquationCheck>,
     pub findings: Vec<Finding>,
@@ -34,6 +38,7 @@ pub fn analyze_report(text: &str) -> ReportAnalysis {
     let (mut report, prose) = parse::parse(text);
     report.narrative = narrative::extract(text, &prose);
     let equations = rules::evaluate(&report);
+    let identity = identity::identify(text, &report);
     // A title with no section and no table (a page header, a title alone) is no report (R8).
     let findings = if report.is_shell() {
         Vec::new()
@@ -42,6 +47,7 @@ pub fn analyze_report(text: &str) -> ReportAnalysis {
     };
     ReportAnalysis {
         report,
+        identity,
         equations,
         findings,
     }
@@ -62,6 +68,8 @@ pub fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub struct Checked {
     pub reports: usize,
     pub findings: Vec<Finding>,
+    /// Each report's carry-over figures, for the check across reports ([`carryover`]).
+    pub ledgers: Vec<carryover::Ledger<Span>>,
 }
 
 /// Checks a document report by report, keeping only the findings: what a batch checker needs.
@@ -76,6 +84,8 @@ pub fn check(text: &str) -> Checked {
         out.reports += 1;
         out.findings
             .extend(analysis.findings.iter().map(|f| f.shifted(offset)));
+        out.ledgers
+            .push(carryover::ledger(&analysis).map(|s| s.start + offset..s.end + offset));
     }
     out
 }

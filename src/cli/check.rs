@@ -6,10 +6,12 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use super::carryover::{self, Spot};
 use super::config::RuleConfig;
 use super::inputs::{self, Failure, Input};
 use super::line_index::{LineIndex, Position};
 use super::text::Snippet;
+use crate::analysis::carryover::Ledger;
 use crate::analysis::{self, Finding, Locale, Rule, Severity};
 use crate::extract::{self, Origin, TextView};
 
@@ -31,6 +33,8 @@ pub struct Region {
 pub struct Note {
     pub message: String,
     pub region: Region,
+    /// The file the place is in when it is not the diagnostic's own (last year's report).
+    pub file: Option<String>,
 }
 
 /// A finding placed in its file, its message in the chosen language.
@@ -53,16 +57,20 @@ pub struct FileReport {
     pub name: String,
     pub reports: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each report's carry-over figures, for the check across files ([`super::carryover`]).
+    pub ledgers: Vec<Ledger<Spot>>,
 }
 
 /// Analyses one file's text (without its BOM) and places its findings.
 pub fn check_text(name: &str, text: &str, options: &Options) -> FileReport {
     let checked = analysis::check(text);
-    let diagnostics = place_all(text, checked.findings, options);
+    let index = LineIndex::new(text);
+    let diagnostics = place_in(&index, checked.findings, options);
     FileReport {
         name: name.to_string(),
         reports: checked.reports,
         diagnostics,
+        ledgers: carryover::place(&index, checked.ledgers),
     }
 }
 
@@ -97,7 +105,29 @@ pub fn place_in(
 }
 
 fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic {
-    let region = region_of(index, &finding.span);
+    let (region, snippet) = region_and_snippet(index, &finding.span);
+    Diagnostic {
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message.get(locale).to_string(),
+        region,
+        snippet,
+        related: finding
+            .related
+            .iter()
+            .map(|r| Note {
+                message: r.message.get(locale).to_string(),
+                region: region_of(index, &r.span),
+                file: None,
+            })
+            .collect(),
+        origin: None,
+    }
+}
+
+/// Where `span` is, and its source line with the span marked.
+pub fn region_and_snippet(index: &LineIndex<'_>, span: &analysis::Span) -> (Region, Snippet) {
+    let region = region_of(index, span);
     let line = index.line_text(region.start.line);
     // A range running onto later lines is underlined to the end of its first line.
     let end_chars = if region.end.line == region.start.line {
@@ -105,22 +135,7 @@ fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic
     } else {
         usize::MAX
     };
-    Diagnostic {
-        rule: finding.rule,
-        severity: finding.severity,
-        message: finding.message.get(locale).to_string(),
-        region,
-        snippet: Snippet::new(line, region.start.chars, end_chars),
-        related: finding
-            .related
-            .iter()
-            .map(|r| Note {
-                message: r.message.get(locale).to_string(),
-                region: region_of(index, &r.span),
-            })
-            .collect(),
-        origin: None,
-    }
+    (region, Snippet::new(line, region.start.chars, end_chars))
 }
 
 fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
@@ -134,16 +149,34 @@ fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {
 pub fn check_view(name: &str, view: &TextView, options: &Options) -> FileReport {
     let mut report = check_text(name, &view.text, options);
     set_origins(view, &mut report.diagnostics);
+    set_ledger_origins(view, &mut report.ledgers);
     report
 }
 
 /// Names the page or table row of each diagnostic of a `.pdf` or `.docx` text view.
 pub fn set_origins(view: &TextView, diagnostics: &mut [Diagnostic]) {
     for d in diagnostics {
-        d.origin = match view.origin(d.region.start.line as u32) {
-            Origin::Text => None,
-            origin => Some(origin),
-        };
+        d.origin = origin_of(view, d.region);
+    }
+}
+
+/// Names the page or table row of each carry-over figure of a `.pdf` or `.docx` text view.
+pub fn set_ledger_origins(view: &TextView, ledgers: &mut [Ledger<Spot>]) {
+    for ledger in ledgers {
+        let rows = [&mut ledger.carried_in, &mut ledger.carried_out];
+        for row in rows.into_iter().flatten() {
+            row.label.origin = origin_of(view, row.label.region);
+            for (_, spot) in row.cells.iter_mut().flatten() {
+                spot.origin = origin_of(view, spot.region);
+            }
+        }
+    }
+}
+
+fn origin_of(view: &TextView, region: Region) -> Option<Origin> {
+    match view.origin(region.start.line as u32) {
+        Origin::Text => None,
+        origin => Some(origin),
     }
 }
 

@@ -11,7 +11,7 @@ use super::html_tables;
 use super::inputs::{Failure, Input};
 use super::line_index::LineIndex;
 use super::text;
-use crate::analysis::{self, Locale, ReportAnalysis, Severity, facts};
+use crate::analysis::{self, Locale, ReportAnalysis, Severity, carryover, facts};
 use crate::extract::TextView;
 
 /// Reads and renders one input (`index` makes its anchors unique on the page).
@@ -30,6 +30,7 @@ pub fn render_file(index: usize, name: &str, view: &TextView, options: &Options)
         name: name.to_string(),
         reports: 0,
         diagnostics: Vec::new(),
+        ledgers: Vec::new(),
     };
     for (offset, segment) in analysis::report_texts(text) {
         let analysis = analysis::analyze_report(segment);
@@ -37,6 +38,10 @@ pub fn render_file(index: usize, name: &str, view: &TextView, options: &Options)
             continue;
         }
         file.reports += 1;
+        let ledger = carryover::ledger(&analysis).map(|s| s.start + offset..s.end + offset);
+        let mut placed = super::carryover::place(&lines, vec![ledger]);
+        check::set_ledger_origins(view, &mut placed);
+        file.ledgers.extend(placed);
         let found = analysis.findings.iter().map(|f| f.shifted(offset));
         let mut diagnostics = check::place_in(&lines, found, options);
         check::set_origins(view, &mut diagnostics);
@@ -197,7 +202,7 @@ fn render_findings(out: &mut String, file: &str, diagnostics: &[Diagnostic], loc
                     let _ = writeln!(
                         out,
                         "<li><span class=\"at\">{}:{}:{}</span> {}</li>",
-                        Esc(file),
+                        Esc(note.file.as_deref().unwrap_or(file)),
                         at.line + 1,
                         at.chars + 1,
                         Esc(&note.message)

@@ -76,6 +76,9 @@ impl OriginOut {
 
 #[derive(Serialize)]
 struct RelatedOut<'a> {
+    /// The other file, when the place is not in this one (last year's report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     message: &'a str,
     range: RangeOut,
 }
@@ -148,6 +151,7 @@ pub fn render_run(files: &[FileReport], failures: &[Failure], summary: &Summary)
                             .related
                             .iter()
                             .map(|n| RelatedOut {
+                                path: n.file.as_deref(),
                                 message: &n.message,
                                 range: range(&n.region),
                             })
@@ -200,6 +204,7 @@ mod tests {
             name: "a.txt".into(),
             reports: 1,
             diagnostics: place_all(text, [finding], &options),
+            ledgers: Vec::new(),
         };
         let summary = Summary::new(std::slice::from_ref(&file), 0);
         let out: serde_json::Value =

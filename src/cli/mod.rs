@@ -4,6 +4,7 @@
 //! reads .docx and .pdf through `extract`; knows nothing of LSP.
 
 mod args;
+pub mod carryover;
 pub mod check;
 pub mod config;
 pub mod html;
@@ -96,7 +97,8 @@ fn run_check(args: &CheckArgs) -> u8 {
         let summary = Summary::new(pages.iter().map(|p| &p.file), failures.len());
         (summary, html::render(&pages, &summary, &failures, locale))
     } else {
-        let files = succeeded(check::check_all(&inputs, &options), &mut failures);
+        let mut files = succeeded(check::check_all(&inputs, &options), &mut failures);
+        carryover::link(&mut files, &options);
         let summary = Summary::new(&files, failures.len());
         let output = match args.format {
             Format::Json => json::render_run(&files, &failures, &summary),

@@ -195,7 +195,13 @@ pub fn render(files: &[FileReport], failures: &[Failure], locale: Locale) -> Str
                     .enumerate()
                     .map(|(i, note)| Location {
                         id: Some(i),
-                        physical_location: physical(&uri, Some(&note.region)),
+                        physical_location: physical(
+                            &note
+                                .file
+                                .as_deref()
+                                .map_or_else(|| uri.clone(), path_to_uri),
+                            Some(&note.region),
+                        ),
                         message: Some(Text {
                             text: &note.message,
                         }),

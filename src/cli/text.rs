@@ -178,7 +178,8 @@ fn render_diagnostic(out: &mut String, name: &str, d: &Diagnostic, paint: Paint,
         paint.paint(&carets, severity_codes(d.severity))
     );
     for note in &d.related {
-        let at = location(name, note.region.start.line, note.region.start.chars);
+        let file = note.file.as_deref().unwrap_or(name);
+        let at = location(file, note.region.start.line, note.region.start.chars);
         let _ = writeln!(
             out,
             "{pad} {} {at}: {}",

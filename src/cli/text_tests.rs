@@ -88,6 +88,7 @@ fn render_shows_location_source_line_caret_notes_and_summary() {
         name: "r.txt".into(),
         reports: 1,
         diagnostics: diagnostics(Locale::Zh),
+        ledgers: Vec::new(),
     };
     let summary = Summary::new(std::slice::from_ref(&file), 0);
     let out = render(&[file], &summary, Locale::Zh, false);
@@ -114,6 +115,7 @@ fn english_summary_and_colour() {
         name: "r.txt".into(),
         reports: 1,
         diagnostics: diagnostics(Locale::En),
+        ledgers: Vec::new(),
     };
     let summary = Summary {
         failures: 2,

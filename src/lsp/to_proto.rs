@@ -210,7 +210,7 @@ pub fn document_symbol(target: Target, item: &OutlineItem, segment_start: usize)
     #[allow(deprecated)]
     DocumentSymbol {
         name: item.name.clone(),
-        detail: None,
+        detail: item.detail.clone(),
         kind: symbol_kind(item.kind),
         tags: None,
         deprecated: None,

@@ -116,11 +116,13 @@ fn outline() -> OutlineItem {
     let end = TEXT.find("二、").unwrap();
     OutlineItem {
         name: "一、总体情况".into(),
+        detail: None,
         kind: OutlineKind::Section,
         range: 0..end,
         selection: span_of("一、总体情况"),
         children: vec![OutlineItem {
             name: "8".into(),
+            detail: None,
             kind: OutlineKind::Table,
             range: span_of("8 |"),
             // Outside its range: the symbol falls back to the range.

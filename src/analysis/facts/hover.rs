@@ -278,7 +278,15 @@ fn title(text: &str, report: &ReportAnalysis, label: &LabelHit, locale: Locale) 
             format!("**{written}**\n\nAnnual report: {found} of 6 sections, {problems} problems.")
         }
     };
-    out.push_str(&template_used(model, locale));
+    if let Some(agency) = &report.identity.agency {
+        let lead = if locale == Locale::Zh {
+            "报告机关："
+        } else {
+            "Agency: "
+        };
+        out.push_str(&format!("\n\n{lead}{}", agency.name));
+    }
+    out.push_str(&template_used(model, report.identity.year, locale));
     if !missing.is_empty() {
         let lead = if locale == Locale::Zh {
             "缺少："
@@ -291,10 +299,10 @@ fn title(text: &str, report: &ReportAnalysis, label: &LabelHit, locale: Locale) 
 }
 
 /// Which template the report was checked against (per table when 表二 and 表三 differ).
-fn template_used(model: &Report, locale: Locale) -> String {
+fn template_used(model: &Report, identity_year: Option<u16>, locale: Locale) -> String {
     let zh = locale == Locale::Zh;
     let name = |f: Format| if zh { f.name() } else { f.name_en() };
-    let year = match (model.year, zh) {
+    let year = match (identity_year, zh) {
         (Some(y), true) => format!("{y} 年度报告，"),
         (Some(y), false) => format!("Report on {y}; "),
         (None, _) => String::new(),

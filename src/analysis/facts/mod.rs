@@ -77,6 +77,8 @@ pub enum OutlineKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutlineItem {
     pub name: String,
+    /// A second line for the item: the agency and year of a report.
+    pub detail: Option<String>,
     pub kind: OutlineKind,
     /// The whole extent (used for folding too).
     pub range: Span,
@@ -107,6 +109,16 @@ pub struct Rewrite {
     pub title: crate::analysis::Message,
     pub span: Span,
     pub replacement: String,
+}
+
+/// A report's agency and year as one line (`东胜区…局 · 2024`), when either is known.
+pub fn identity_text(identity: &crate::analysis::identity::Identity) -> Option<String> {
+    let agency = identity.agency.as_ref().map(|a| a.name.clone());
+    let year = identity.year.map(|y| y.to_string());
+    match (agency, year) {
+        (None, None) => None,
+        (a, y) => Some(a.into_iter().chain(y).collect::<Vec<_>>().join(" · ")),
+    }
 }
 
 /// A title line as a reader names the report: without Markdown heading marks and emphasis, or the

@@ -23,6 +23,7 @@ pub fn outline(segment_text: &str, report: &ReportAnalysis) -> Vec<OutlineItem> 
         .map(|s| {
             let range = clamp(&s.extent, &whole);
             OutlineItem {
+                detail: None,
                 name: name_of(&s.heading),
                 kind: OutlineKind::Section,
                 selection: clamp(&s.heading, &range),
@@ -34,6 +35,7 @@ pub fn outline(segment_text: &str, report: &ReportAnalysis) -> Vec<OutlineItem> 
     let mut loose = Vec::new();
     for (table, body) in table_bodies(model) {
         let mut item = OutlineItem {
+            detail: None,
             name: table_title(table).to_string(),
             kind: OutlineKind::Table,
             range: body.clone(),
@@ -70,6 +72,7 @@ pub fn outline(segment_text: &str, report: &ReportAnalysis) -> Vec<OutlineItem> 
         .collect();
     children.sort_by_key(|c| c.range.start);
     let report = OutlineItem {
+        detail: super::identity_text(&report.identity),
         name,
         kind: OutlineKind::Report,
         selection: clamp(&selection, &whole),
@@ -129,6 +132,7 @@ fn sub_tables(
                 })
                 .unwrap_or_default();
             OutlineItem {
+                detail: None,
                 name: format!("{}{rows}", name_of(span)),
                 kind: OutlineKind::Table,
                 range: span.start..end.max(span.end),
