@@ -23,14 +23,13 @@ test('ogi.checkWorkspace: every field read, missing counts as 0, unreadable entr
         unreadable: [{ uri: 'file:///ws/broken.pdf', reason: 'not a readable PDF' }],
     };
     assert.deepEqual(checkWorkspaceResult(full), full);
+    const zero = { files: 0, reports: 0, errors: 0, warnings: 0, notes: 0, unreadable: [] };
     assert.deepEqual(checkWorkspaceResult({ files: 2, unreadable: [{ uri: 'file:///a.pdf' }, 'junk'] }), {
+        ...zero,
         files: 2,
-        reports: 0,
-        errors: 0,
-        warnings: 0,
-        notes: 0,
         unreadable: [{ uri: 'file:///a.pdf', reason: 'cannot be read' }],
     });
+    assert.deepEqual(checkWorkspaceResult({}), zero);
     assert.equal(checkWorkspaceResult(null), undefined);
     assert.equal(checkWorkspaceResult(5), undefined);
 });

@@ -127,22 +127,16 @@ end
 
 local function finish(outcome, opts)
   M.last_check = outcome
-  if outcome.error then
-    vim.notify(outcome.error, vim.log.levels.ERROR)
-  else
-    vim.fn.setqflist({}, " ", { title = "ogi-lsp checkWorkspace", items = outcome.items })
-    local lines = { outcome.summary }
-    for _, u in ipairs(outcome.result.unreadable or {}) do
-      table.insert(lines, ("  could not read %s: %s"):format(vim.uri_to_fname(u.uri or ""), tostring(u.reason)))
-    end
-    vim.notify(table.concat(lines, "\n"), vim.log.levels.INFO)
-    if #outcome.items > 0 and opts.open ~= false then
-      local win = api.nvim_get_current_win()
-      vim.cmd("copen")
-      api.nvim_set_current_win(win)
-    end
+  local lines = { outcome.summary }
+  for _, u in ipairs(outcome.result and outcome.result.unreadable or {}) do
+    table.insert(lines, ("  could not read %s: %s"):format(vim.uri_to_fname(u.uri or ""), tostring(u.reason)))
   end
-  vim.cmd("doautocmd <nomodeline> User OgiCheckWorkspaceDone")
+  require("ogi.check").conclude(outcome, {
+    title = "ogi-lsp checkWorkspace",
+    message = table.concat(lines, "\n"),
+    open = opts.open,
+    event = "OgiCheckWorkspaceDone",
+  })
 end
 
 --- :OgiCheckWorkspace [dir] — the server checks every report file under `opts.dir` (default: its
