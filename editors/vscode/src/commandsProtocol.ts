@@ -65,9 +65,9 @@ export function checkWorkspaceResult(result: unknown): CheckWorkspaceResult | un
 
 const plural = (n: number, one: string, many: string = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** The one-line summary shown when the check is done. */
-export function checkWorkspaceSummary(r: CheckWorkspaceResult): string {
+/** The one-line summary shown when the check is done (or was cancelled: then it covers the files checked before). */
+export function checkWorkspaceSummary(r: CheckWorkspaceResult, cancelled = false): string {
     const findings = [plural(r.errors, 'error'), plural(r.warnings, 'warning'), plural(r.notes, 'note')].join(', ');
     const unreadable = r.unreadable.length > 0 ? `; ${plural(r.unreadable.length, 'file')} could not be read` : '';
-    return `ogi-lsp: checked ${plural(r.files, 'file')} (${plural(r.reports, 'report')}): ${findings}${unreadable}.`;
+    return `ogi-lsp: ${cancelled ? 'cancelled; ' : ''}checked ${plural(r.files, 'file')} (${plural(r.reports, 'report')}): ${findings}${unreadable}.`;
 }

@@ -10,6 +10,7 @@ import {
     LanguageClient,
     StaticFeature,
     WorkDoneProgress,
+    WorkDoneProgressCancelNotification,
 } from 'vscode-languageclient/node';
 import {
     CheckWorkspaceArgument,
@@ -127,33 +128,32 @@ export async function checkWorkspace(client: LanguageClient | undefined, log: Lo
         const argument: CheckWorkspaceArgument = { folders: folders.map((f) => running.code2ProtocolConverter.asUri(f.uri)) };
         const workDoneToken = `ogi-check-workspace-${++progressTokens}`;
         const params: ExecuteCommandParams = { command: checkWorkspaceCommand, arguments: [argument], workDoneToken };
-        const answer = await vscode.window.withProgress(
+        // Cancel stops the server between two files (window/workDoneProgress/cancel on the command's
+        // token): it still publishes and answers for the files it checked.
+        const { answer, cancelled } = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'ogi-lsp: checking the workspace…', cancellable: true },
             async (progress, cancel) => {
                 const following = followProgress(running, workDoneToken, progress);
+                const cancelling = cancel.onCancellationRequested(
+                    () => void running.sendNotification(WorkDoneProgressCancelNotification.type, { token: workDoneToken }),
+                );
                 try {
-                    return await running.sendRequest(ExecuteCommandRequest.type, params, cancel);
-                } catch (err) {
-                    if (cancel.isCancellationRequested) {
-                        return undefined;
-                    }
-                    throw err;
+                    const answer: unknown = await running.sendRequest(ExecuteCommandRequest.type, params);
+                    return { answer, cancelled: cancel.isCancellationRequested };
                 } finally {
                     following.dispose();
+                    cancelling.dispose();
                 }
             },
         );
-        if (answer === undefined) {
-            log('ogi-lsp: Check Whole Workspace cancelled.');
-            return;
-        }
         const result = checkWorkspaceResult(answer);
         if (result === undefined) {
             throw new Error(`ogi-lsp: ${checkWorkspaceCommand} gave no result: ${JSON.stringify(answer)}`);
         }
-        const summary = checkWorkspaceSummary(result);
+        const summary = checkWorkspaceSummary(result, cancelled);
         log(summary);
         for (const { uri, reason } of result.unreadable) {
+            // A URI for a file it could not read, a path for a folder it could not list.
             log(`  could not read ${vscode.Uri.parse(uri).fsPath}: ${reason}`);
         }
         void vscode.window.showInformationMessage(summary);

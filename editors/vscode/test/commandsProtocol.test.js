@@ -34,7 +34,7 @@ test('ogi.checkWorkspace: every field read, missing counts as 0, unreadable entr
     assert.equal(checkWorkspaceResult(5), undefined);
 });
 
-test('the summary names every count, in singular and plural, and the unreadable files', () => {
+test('the summary names every count, in singular and plural, the unreadable files, and a cancellation', () => {
     const r = { files: 7, reports: 6, errors: 1, warnings: 13, notes: 0, unreadable: [{ uri: 'file:///ws/broken.pdf', reason: 'x' }] };
     assert.equal(
         checkWorkspaceSummary(r),
@@ -43,5 +43,9 @@ test('the summary names every count, in singular and plural, and the unreadable 
     assert.equal(
         checkWorkspaceSummary({ files: 1, reports: 1, errors: 0, warnings: 1, notes: 2, unreadable: [] }),
         'ogi-lsp: checked 1 file (1 report): 0 errors, 1 warning, 2 notes.',
+    );
+    assert.equal(
+        checkWorkspaceSummary({ files: 2, reports: 2, errors: 0, warnings: 0, notes: 0, unreadable: [] }, true),
+        'ogi-lsp: cancelled; checked 2 files (2 reports): 0 errors, 0 warnings, 0 notes.',
     );
 });

@@ -129,7 +129,10 @@ local function finish(outcome, opts)
   M.last_check = outcome
   local lines = { outcome.summary }
   for _, u in ipairs(outcome.result and outcome.result.unreadable or {}) do
-    table.insert(lines, ("  could not read %s: %s"):format(vim.uri_to_fname(u.uri or ""), tostring(u.reason)))
+    -- A URI for a file it could not read, a path for a folder it could not list.
+    local name = tostring(u.uri or "")
+    name = name:match("^%a[%w+.-]*:") and vim.uri_to_fname(name) or name
+    table.insert(lines, ("  could not read %s: %s"):format(name, tostring(u.reason)))
   end
   require("ogi.check").conclude(outcome, {
     title = "ogi-lsp checkWorkspace",
