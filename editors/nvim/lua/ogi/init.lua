@@ -172,6 +172,20 @@ local function define_autocmds()
   })
 end
 
+-- Report buffers already open (before setup{} ran: a plugin manager loading the plugin lazily, on their
+-- filetype; or after :OgiRestart stopped the clients): the filetype they would have got, and the client.
+local function attach_open_buffers()
+  for _, bufnr in ipairs(api.nvim_list_bufs()) do
+    if api.nvim_buf_is_loaded(bufnr) then
+      if vim.bo[bufnr].filetype ~= "ogi-report" and detect.filetype(bufnr) then
+        vim.bo[bufnr].filetype = "ogi-report" -- FileType attaches it
+      elseif config.wants(bufnr) then
+        M.attach(bufnr)
+      end
+    end
+  end
+end
+
 --- Stops every ogi client and attaches the report buffers again once they are gone.
 function M.restart()
   local ids = {}
@@ -181,20 +195,13 @@ function M.restart()
   if #ids > 0 then
     vim.lsp.stop_client(ids)
   end
-  local function reattach()
-    for _, bufnr in ipairs(api.nvim_list_bufs()) do
-      if api.nvim_buf_is_loaded(bufnr) and config.wants(bufnr) then
-        M.attach(bufnr)
-      end
-    end
-  end
   local waited = vim.wait(5000, function()
     return #M.clients() == 0
   end, 20)
   if not waited then
     vim.lsp.stop_client(ids, true)
   end
-  reattach()
+  attach_open_buffers()
 end
 
 local function define_commands()
@@ -223,19 +230,6 @@ local function define_commands()
   end, { nargs = "?", complete = "dir", desc = "ogi-lsp checks every report of the workspace; diagnostics and quickfix" })
 end
 
--- Report buffers open before setup{} ran (a plugin manager loading the plugin lazily, on their filetype):
--- give them the filetype they would have got, and the client.
-local function attach_open_buffers()
-  for _, bufnr in ipairs(api.nvim_list_bufs()) do
-    if api.nvim_buf_is_loaded(bufnr) then
-      if vim.bo[bufnr].filetype ~= "ogi-report" and detect.filetype(bufnr) then
-        vim.bo[bufnr].filetype = "ogi-report" -- FileType attaches it
-      elseif config.wants(bufnr) then
-        M.attach(bufnr)
-      end
-    end
-  end
-end
 
 --- require("ogi").setup{} — every option is optional; see :help ogi-options.
 function M.setup(opts)
