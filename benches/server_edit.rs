@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ogi_lsp::analysis;
 use ogi_lsp::document::{DocumentStore, Encoding, Position, TextChange};
 use ogi_lsp::lsp::RuleConfig;
-use ogi_lsp::lsp::diagnostics::DiagnosticCache;
+use ogi_lsp::lsp::converted::DiagnosticCache;
 use ogi_lsp::lsp::to_proto::Target;
 use tower_lsp_server::ls_types::Uri;
 
@@ -81,7 +81,7 @@ fn bench_text(c: &mut Criterion, name: &str, text: &str, samples: usize) {
                 locale: Default::default(),
             };
             let diagnostics = published.document(target, document.reports(), &rules);
-            black_box(diagnostics).map_or(0, |d| d.len())
+            black_box(diagnostics).map_or(0, |d| d.diagnostics.len())
         })
     });
     let mut text = text.to_owned();

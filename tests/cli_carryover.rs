@@ -19,20 +19,11 @@ fn carryovers(run: &Value, path_end: &str) -> Vec<Value> {
         .collect()
 }
 
-fn write(dir: &std::path::Path, name: &str, text: &str) {
-    std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"));
-}
-
 #[test]
 fn a_predecessor_in_another_file_that_disagrees_gives_one_finding_on_this_years_cell() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "2024.txt", years::EXAMPLE);
     // 2023 carried 2 科研机构 requests forward; 2024 carried in none.
-    write(
-        dir.path(),
-        "2023.txt",
-        &years::report(2023, [0, 0, 2, 0, 0, 0, 2]),
-    );
+    years::write_pair(dir.path(), [0, 0, 2, 0, 0, 0, 2]);
     let run = ogi_in(dir.path(), &["check", "--format", "json", "."]).json();
     let found = carryovers(&run, "2024.txt");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -49,7 +40,7 @@ fn a_predecessor_in_another_file_that_disagrees_gives_one_finding_on_this_years_
     assert!(carryovers(&run, "2023.txt").is_empty());
 
     // Fixed on disk: nothing.
-    write(dir.path(), "2023.txt", &years::report(2023, [0; 7]));
+    years::write(dir.path(), "2023.txt", &years::report(2023, [0; 7]));
     let run = ogi_in(dir.path(), &["check", "--format", "json", "."]).json();
     assert!(carryovers(&run, "2024.txt").is_empty());
 }
@@ -62,7 +53,7 @@ fn within_one_compilation_the_earlier_report_is_the_predecessor() {
         years::titled(2023, &years::report(2023, [1, 0, 0, 0, 0, 0, 1])),
         years::titled(2024, years::EXAMPLE)
     );
-    write(dir.path(), "all.txt", &text);
+    years::write(dir.path(), "all.txt", &text);
     let run = ogi_in(
         dir.path(),
         &["check", "--format", "json", "--locale", "en", "all.txt"],
@@ -92,9 +83,9 @@ fn within_one_compilation_the_earlier_report_is_the_predecessor() {
 #[test]
 fn different_agencies_are_never_compared() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "2024.txt", years::EXAMPLE);
+    years::write(dir.path(), "2024.txt", years::EXAMPLE);
     let other = years::by("东胜区统计局", &years::report(2023, [5, 0, 0, 0, 0, 0, 5]));
-    write(dir.path(), "2023.txt", &other);
+    years::write(dir.path(), "2023.txt", &other);
     let run = ogi_in(dir.path(), &["check", "--format", "json", "."]).json();
     assert!(carryovers(&run, ".txt").is_empty());
 }
@@ -102,13 +93,13 @@ fn different_agencies_are_never_compared() {
 #[test]
 fn two_different_predecessors_are_reported_and_the_rule_can_be_switched_off() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "2024.txt", years::EXAMPLE);
-    write(
+    years::write(dir.path(), "2024.txt", years::EXAMPLE);
+    years::write(
         dir.path(),
         "a.txt",
         &years::report(2023, [1, 0, 0, 0, 0, 0, 1]),
     );
-    write(dir.path(), "b.txt", &years::report(2023, [0; 7]));
+    years::write(dir.path(), "b.txt", &years::report(2023, [0; 7]));
     let run = ogi_in(dir.path(), &["check", "--format", "json", "."]).json();
     let found = carryovers(&run, "2024.txt");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -116,12 +107,12 @@ fn two_different_predecessors_are_reported_and_the_rule_can_be_switched_off() {
     let message = found[0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("有 2 份"), "{message}");
 
-    write(
+    years::write(
         dir.path(),
         "off.toml",
         "[rules]\n\"carryover/mismatch\" = \"off\"\n",
     );
-    write(
+    years::write(
         dir.path(),
         "b.txt",
         &years::report(2023, [1, 0, 0, 0, 0, 0, 1]),
@@ -139,12 +130,7 @@ fn two_different_predecessors_are_reported_and_the_rule_can_be_switched_off() {
 #[test]
 fn the_text_format_names_the_other_file_in_the_note() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "2024.txt", years::EXAMPLE);
-    write(
-        dir.path(),
-        "2023.txt",
-        &years::report(2023, [1, 0, 0, 0, 0, 0, 1]),
-    );
+    years::write_pair(dir.path(), [1, 0, 0, 0, 0, 0, 1]);
     let run = ogi_in(
         dir.path(),
         &["check", "--color", "never", "2024.txt", "2023.txt"],

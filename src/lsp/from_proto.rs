@@ -72,6 +72,25 @@ pub fn configuration_support(capabilities: &ClientCapabilities) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether the client shows `$/progress` reports the server starts.
+pub fn progress_support(capabilities: &ClientCapabilities) -> bool {
+    capabilities
+        .window
+        .as_ref()
+        .and_then(|w| w.work_done_progress)
+        .unwrap_or(false)
+}
+
+/// Whether the client watches files for the server when asked to by registration.
+pub fn watched_files_registration(capabilities: &ClientCapabilities) -> bool {
+    capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use ls_types::GeneralClientCapabilities;

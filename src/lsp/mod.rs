@@ -7,12 +7,15 @@ macro_rules! log {
 }
 
 mod code_action;
+mod commands;
 mod completion;
 mod config;
-pub mod diagnostics;
+pub mod converted;
 pub mod from_proto;
 mod hover;
 mod inlay;
+mod ledgers;
+mod publish;
 mod semantic_tokens;
 mod server;
 mod session;
@@ -20,6 +23,7 @@ mod symbols;
 mod tables;
 pub mod to_proto;
 mod transport;
+mod workspace;
 
 #[cfg(test)]
 mod to_proto_tests;
@@ -52,6 +56,10 @@ pub fn run_stdio() -> ExitCode {
         let (service, socket) =
             tower_lsp_server::LspService::build(move |client| server::Backend::new(client, flag))
                 .custom_method(tables::METHOD, server::Backend::tables)
+                .custom_method(
+                    "window/workDoneProgress/cancel",
+                    server::Backend::cancel_progress,
+                )
                 .finish();
         let (server_input, input) = tokio::io::duplex(PIPE);
         let (server_output, output) = tokio::io::duplex(PIPE);

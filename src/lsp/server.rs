@@ -12,24 +12,33 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::{Client, LanguageServer, ls_types};
 
 use super::config::{self, RuleConfig};
-use super::diagnostics::{self, DEBOUNCE};
-use super::session::{Interest, Publish, Session, Settings};
+use super::publish::{DEBOUNCE, Publisher};
+use super::session::{Interest, Session, Settings};
 use super::{
-    code_action, completion, from_proto, hover, inlay, semantic_tokens, symbols, tables, to_proto,
+    code_action, commands, completion, from_proto, hover, inlay, semantic_tokens, symbols, tables,
+    to_proto, workspace,
 };
 use crate::document::Encoding;
 
 pub struct Backend {
     session: Session,
+    publisher: Publisher,
     shut_down: Arc<AtomicBool>,
 }
 
 impl Backend {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
+        let session = Session::new(client);
         Backend {
-            session: Session::new(client),
+            publisher: Publisher::new(session.clone()),
+            session,
             shut_down,
         }
+    }
+
+    /// `window/workDoneProgress/cancel`: stops the indexing or workspace check it names.
+    pub async fn cancel_progress(&self, params: WorkDoneProgressCancelParams) {
+        self.session.cancels.cancel(&params.token);
     }
 
     /// `ogi/tables`: the table view of the report at the position (or of the first report);
@@ -76,6 +85,20 @@ fn apply_configuration(session: &Session, value: &Value) -> bool {
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
     ServerCapabilities {
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: commands::all(),
+            // The client then sends a token, and the workspace check reports progress under it.
+            work_done_progress_options: WorkDoneProgressOptions {
+                work_done_progress: Some(true),
+            },
+        }),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         position_encoding: Some(to_proto::position_encoding_kind(encoding)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
@@ -109,8 +132,9 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
 }
 
 /// Asks the client for the `ogi` settings section and applies it; spawned, never awaited by a handler.
-fn pull_configuration(backend_session: &Session) {
-    let session = backend_session.clone();
+fn pull_configuration(publisher: &Publisher) {
+    let publisher = publisher.clone();
+    let session = publisher.session.clone();
     tokio::spawn(async move {
         let item = ConfigurationItem {
             scope_uri: None,
@@ -123,7 +147,7 @@ fn pull_configuration(backend_session: &Session) {
                     .first()
                     .is_some_and(|v| apply_configuration(&session, v));
                 if applied {
-                    diagnostics::republish_all(&session);
+                    publisher.republish_all();
                 }
             }
             Err(err) => log!("workspace/configuration failed: {err}"),
@@ -142,7 +166,10 @@ impl LanguageServer for Backend {
                 rules: RuleConfig::default(),
                 snippets: from_proto::snippet_support(&params.capabilities),
                 pull_configuration: from_proto::configuration_support(&params.capabilities),
+                progress: from_proto::progress_support(&params.capabilities),
+                watch_files: from_proto::watched_files_registration(&params.capabilities),
             };
+            state.folders = workspace::folders(&params);
         }
         if let Some(options) = &params.initialization_options {
             apply_configuration(&self.session, options);
@@ -158,9 +185,14 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if self.session.lock().settings.pull_configuration {
-            pull_configuration(&self.session);
+        let settings = self.session.lock().settings.clone();
+        if settings.pull_configuration {
+            pull_configuration(&self.publisher);
         }
+        if settings.watch_files {
+            workspace::watch_files(&self.publisher);
+        }
+        workspace::start_indexing(&self.publisher);
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -170,69 +202,78 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        let generation = {
-            let mut state = self.session.lock();
-            state
-                .documents
-                .open(doc.uri.as_str(), &doc.text, doc.version);
-            state.bump(&doc.uri)
-        };
-        diagnostics::schedule(&self.session, doc.uri, generation, Duration::ZERO);
+        let generation = self.session.lock().open(&doc.uri, &doc.text, doc.version);
+        self.publisher.schedule(doc.uri, generation, Duration::ZERO);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        let generation = {
-            let mut state = self.session.lock();
-            let encoding = state.settings.encoding;
-            let Some(document) = state.documents.get_mut(uri.as_str()) else {
-                log!(
-                    "didChange for a document that is not open: {}",
-                    uri.as_str()
-                );
-                return;
-            };
-            if version <= document.version() {
-                log!(
-                    "didChange of {} goes from version {} to {version}",
-                    uri.as_str(),
-                    document.version()
-                );
-            }
-            for change in params.content_changes {
-                let edit = document.apply(&from_proto::text_change(change), encoding);
-                if edit.clamped {
-                    log!(
-                        "clamped an edit of {} to bytes {:?}",
-                        uri.as_str(),
-                        edit.replaced
-                    );
-                }
-            }
-            document.set_version(version);
-            state.bump(&uri)
+        let changes: Vec<_> = params
+            .content_changes
+            .into_iter()
+            .map(from_proto::text_change)
+            .collect();
+        let Some((generation, applied, before)) =
+            self.session.lock().change(&uri, version, &changes)
+        else {
+            log!(
+                "didChange for a document that is not open: {}",
+                uri.as_str()
+            );
+            return;
         };
-        diagnostics::schedule(&self.session, uri, generation, DEBOUNCE);
+        if version <= before {
+            log!(
+                "didChange of {} goes from version {before} to {version}",
+                uri.as_str()
+            );
+        }
+        for edit in applied.iter().filter(|e| e.clamped) {
+            log!(
+                "clamped an edit of {} to bytes {:?}",
+                uri.as_str(),
+                edit.replaced
+            );
+        }
+        self.publisher.schedule(uri, generation, DEBOUNCE);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let state = &mut *self.session.lock();
-        state.forget(&uri);
-        // Queued under the lock: a publication decided before the close cannot arrive after the clearing.
-        self.session.publish(Publish {
-            uri,
-            diagnostics: Vec::new(),
-            version: None,
-        });
+        let dependents = {
+            let mut state = self.session.lock();
+            self.publisher.closed(&mut state, uri)
+        };
+        self.publisher.republish(dependents);
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        workspace::files_changed(&self.publisher, params).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut state = self.session.lock();
+            let path = |f: &WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
+            let removed: Vec<_> = params.event.removed.iter().filter_map(path).collect();
+            state.folders.retain(|f| !removed.contains(f));
+            state
+                .folders
+                .extend(params.event.added.iter().filter_map(path));
+        }
+        workspace::start_indexing(&self.publisher);
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        commands::execute(&self.publisher, params).await
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         if apply_configuration(&self.session, &params.settings) {
-            diagnostics::republish_all(&self.session);
+            self.publisher.republish_all();
         } else if self.session.lock().settings.pull_configuration {
-            pull_configuration(&self.session);
+            pull_configuration(&self.publisher);
         }
     }
 

@@ -5,20 +5,22 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use ls_types::{Diagnostic, Uri};
+use ls_types::{Diagnostic, NumberOrString, ProgressToken, Uri};
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 use ropey::Rope;
-use tokio::sync::mpsc;
 use tower_lsp_server::{Client, ls_types};
 
 use super::config::RuleConfig;
-use super::diagnostics::DiagnosticCache;
+use super::converted::DiagnosticCache;
 use super::from_proto;
+use super::ledgers::{Book, Key, Side};
 use super::to_proto::Target;
-use crate::analysis::{Locale, ReportAnalysis};
-use crate::document::{DocumentStore, Encoding, SegmentState, analyse_segment};
+use crate::analysis::{Locale, ReportAnalysis, Rule};
+use crate::document::{AppliedEdit, Document, Encoding, SegmentState, TextChange, analyse_segment};
 
 /// What was negotiated at `initialize` and configured since.
 #[derive(Debug, Clone, Default)]
@@ -28,101 +30,238 @@ pub struct Settings {
     pub rules: RuleConfig,
     pub snippets: bool,
     pub pull_configuration: bool,
+    /// The client shows `$/progress` reports (`window.workDoneProgress`).
+    pub progress: bool,
+    /// The client watches files for the server when asked (dynamic `didChangeWatchedFiles`).
+    pub watch_files: bool,
 }
 
-/// An open document's URI, the generation of its latest change (a debounced task only publishes when
-/// its generation is still the latest) and its converted diagnostics.
-struct Open {
-    uri: Uri,
+/// One open document: its text and reports, the generation of its latest change (a debounced task
+/// only publishes when its generation is still the latest) and its converted diagnostics.
+pub struct OpenDocument {
+    pub uri: Uri,
+    pub document: Document,
     generation: u64,
-    diagnostics: DiagnosticCache,
+    converted: DiagnosticCache,
 }
 
 #[derive(Default)]
 pub struct State {
-    pub documents: DocumentStore,
     pub settings: Settings,
-    open: HashMap<String, Open>,
+    documents: HashMap<String, OpenDocument>,
     next_generation: u64,
+    /// Every report file's carry-over ledgers (the workspace index and the open documents).
+    pub ledgers: Book,
+    /// The workspace folders, as local paths.
+    pub folders: Vec<PathBuf>,
+}
+
+/// A document's diagnostics as they are now, and the carry-over keys its publication changed.
+pub struct Publication {
+    pub diagnostics: Vec<Diagnostic>,
+    pub version: i32,
+    pub changed: Vec<Key>,
 }
 
 impl State {
-    /// Records a change of `uri` and returns its new generation.
-    pub fn bump(&mut self, uri: &Uri) -> u64 {
+    fn generation(&mut self) -> u64 {
         self.next_generation += 1;
-        let generation = self.next_generation;
-        let open = self
-            .open
-            .entry(uri.as_str().to_owned())
-            .or_insert_with(|| Open {
+        self.next_generation
+    }
+
+    /// Opens (or reopens) `uri` and returns its generation.
+    pub fn open(&mut self, uri: &Uri, text: &str, version: i32) -> u64 {
+        let generation = self.generation();
+        self.documents.insert(
+            uri.as_str().to_owned(),
+            OpenDocument {
                 uri: uri.clone(),
+                document: Document::new(text, version),
                 generation,
-                diagnostics: DiagnosticCache::default(),
-            });
-        open.generation = generation;
+                converted: DiagnosticCache::default(),
+            },
+        );
         generation
     }
 
+    /// Applies `changes` to an open document and returns its new generation with the edits as
+    /// applied; `None` when the document is not open.
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        changes: &[TextChange],
+    ) -> Option<(u64, Vec<AppliedEdit>, i32)> {
+        let generation = self.generation();
+        let encoding = self.settings.encoding;
+        let open = self.documents.get_mut(uri.as_str())?;
+        let before = open.document.version();
+        let applied = changes
+            .iter()
+            .map(|c| open.document.apply(c, encoding))
+            .collect();
+        open.document.set_version(version);
+        open.generation = generation;
+        Some((generation, applied, before))
+    }
+
+    /// Marks an open document changed (its diagnostics are to be published again).
+    pub fn bump(&mut self, uri: &Uri) -> Option<u64> {
+        let generation = self.generation();
+        let open = self.documents.get_mut(uri.as_str())?;
+        open.generation = generation;
+        Some(generation)
+    }
+
     pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {
-        self.open
+        self.documents
             .get(uri.as_str())
             .is_some_and(|o| o.generation == generation)
     }
 
-    pub fn forget(&mut self, uri: &Uri) {
-        self.open.remove(uri.as_str());
-        self.documents.close(uri.as_str());
+    /// Closes `uri`; returns the carry-over keys that changed (its file on disk stands for it again).
+    pub fn close(&mut self, uri: &Uri) -> Vec<Key> {
+        self.documents.remove(uri.as_str());
+        let name = self.file_name(uri);
+        self.ledgers.set(uri, &name, Side::Open, None)
+    }
+
+    pub fn document(&self, uri: &Uri) -> Option<&Document> {
+        self.documents.get(uri.as_str()).map(|o| &o.document)
+    }
+
+    pub fn document_mut(&mut self, uri: &Uri) -> Option<&mut Document> {
+        self.documents
+            .get_mut(uri.as_str())
+            .map(|o| &mut o.document)
+    }
+
+    pub fn is_open(&self, uri: &Uri) -> bool {
+        self.documents.contains_key(uri.as_str())
     }
 
     /// New rule switches; every converted diagnostic is stale.
     pub fn set_rules(&mut self, rules: RuleConfig) {
         self.settings.rules = rules;
-        for open in self.open.values_mut() {
-            open.diagnostics.clear();
+        for open in self.documents.values_mut() {
+            open.converted.clear();
         }
     }
 
     /// What to publish for `uri` now, or `None` while a report is pending or the document is closed.
-    pub fn diagnostics(&mut self, uri: &Uri) -> Option<Publish> {
+    /// Records the document's carry-over ledgers, which other documents may depend on.
+    pub fn publication(&mut self, uri: &Uri) -> Option<Publication> {
+        let name = self.file_name(uri);
         let State {
             documents,
             settings,
-            open,
+            ledgers,
             ..
         } = self;
-        let document = documents.get(uri.as_str())?;
-        let cache = &mut open.get_mut(uri.as_str())?.diagnostics;
+        let open = documents.get_mut(uri.as_str())?;
         let target = Target {
             uri,
-            rope: document.rope(),
+            rope: open.document.rope(),
             encoding: settings.encoding,
             locale: settings.locale,
         };
-        let diagnostics = cache.document(target, document.reports(), &settings.rules)?;
-        Some(Publish {
-            uri: uri.clone(),
+        let conversion =
+            open.converted
+                .document(target, open.document.reports(), &settings.rules)?;
+        let changed = ledgers.set(uri, &name, Side::Open, Some(conversion.ledgers));
+        let mut diagnostics = conversion.diagnostics;
+        let rule = Rule::CarryoverMismatch;
+        if let Some(severity) = settings.rules.severity(rule, rule.default_severity()) {
+            diagnostics.extend(ledgers.diagnostics(uri, severity, settings.locale));
+        }
+        Some(Publication {
             diagnostics,
-            version: Some(document.version()),
+            version: open.document.version(),
+            changed,
         })
     }
 
-    pub fn open_uris(&self) -> Vec<Uri> {
-        self.open.values().map(|o| o.uri.clone()).collect()
+    /// The open documents with a report whose predecessor's key is among `keys`, but `except`.
+    pub fn dependents(&self, keys: &[Key], except: Option<&Uri>) -> Vec<Uri> {
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        self.documents
+            .values()
+            .filter(|o| except.is_none_or(|e| e != &o.uri))
+            .filter(|o| self.ledgers.depends_on(&o.uri, keys))
+            .map(|o| o.uri.clone())
+            .collect()
     }
-}
 
-/// A `publishDiagnostics` to send; queued in the order they were decided, under the lock.
-pub struct Publish {
-    pub uri: Uri,
-    pub diagnostics: Vec<Diagnostic>,
-    pub version: Option<i32>,
+    pub fn open_uris(&self) -> Vec<Uri> {
+        self.documents.values().map(|o| o.uri.clone()).collect()
+    }
+
+    /// How a file is named in messages: its path inside the workspace folder holding it, else its
+    /// file name, else the URI.
+    pub fn file_name(&self, uri: &Uri) -> String {
+        let Some(path) = uri.to_file_path() else {
+            return uri.as_str().to_owned();
+        };
+        self.folders
+            .iter()
+            .find_map(|folder| path.strip_prefix(folder).ok())
+            .or_else(|| path.file_name().map(std::path::Path::new))
+            .map_or_else(
+                || uri.as_str().to_owned(),
+                |p| p.to_string_lossy().replace('\\', "/"),
+            )
+    }
 }
 
 #[derive(Clone)]
 pub struct Session {
     pub client: Client,
     state: Arc<Mutex<State>>,
-    publisher: mpsc::UnboundedSender<Publish>,
+    pub cancels: Arc<Cancels>,
+}
+
+/// Progress reports in flight that the user may cancel, by token.
+#[derive(Default)]
+pub struct Cancels {
+    flags: std::sync::Mutex<HashMap<String, Arc<AtomicBool>>>,
+}
+
+impl Cancels {
+    pub fn register(&self, token: &ProgressToken) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        if let Ok(mut flags) = self.flags.lock() {
+            flags.insert(token_key(token), flag.clone());
+        }
+        flag
+    }
+
+    pub fn forget(&self, token: &ProgressToken) {
+        if let Ok(mut flags) = self.flags.lock() {
+            flags.remove(&token_key(token));
+        }
+    }
+
+    /// `window/workDoneProgress/cancel`.
+    pub fn cancel(&self, token: &ProgressToken) {
+        let flag = self
+            .flags
+            .lock()
+            .ok()
+            .and_then(|f| f.get(&token_key(token)).cloned());
+        match flag {
+            Some(flag) => flag.store(true, Ordering::SeqCst),
+            None => log!("cancel for an unknown progress token {token:?}"),
+        }
+    }
+}
+
+fn token_key(token: &ProgressToken) -> String {
+    match token {
+        NumberOrString::Number(n) => format!("#{n}"),
+        NumberOrString::String(s) => s.clone(),
+    }
 }
 
 /// Which part of a document a handler needs analysed.
@@ -186,19 +325,10 @@ const ANALYSIS_ROUNDS: usize = 3;
 
 impl Session {
     pub fn new(client: Client) -> Session {
-        let (publisher, mut queue) = mpsc::unbounded_channel::<Publish>();
-        let sender = client.clone();
-        tokio::spawn(async move {
-            while let Some(p) = queue.recv().await {
-                sender
-                    .publish_diagnostics(p.uri, p.diagnostics, p.version)
-                    .await;
-            }
-        });
         Session {
             client,
             state: Arc::default(),
-            publisher,
+            cancels: Arc::default(),
         }
     }
 
@@ -207,20 +337,13 @@ impl Session {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Queues a publication; call it while holding the lock so the queue keeps the order of decisions.
-    pub fn publish(&self, publish: Publish) {
-        if self.publisher.send(publish).is_err() {
-            log!("the diagnostics queue is closed");
-        }
-    }
-
     /// Analyses the pending reports of `uri` that touch `interest` (all of them for `None`), off the lock.
     /// Returns false when there was nothing left to analyse or the document is not open.
     pub async fn analyse(&self, uri: &Uri, interest: Option<Interest>) -> bool {
         let (rope, pending) = {
             let mut state = self.lock();
             let encoding = state.settings.encoding;
-            let Some(document) = state.documents.get_mut(uri.as_str()) else {
+            let Some(document) = state.document_mut(uri) else {
                 return false;
             };
             let rope = document.rope().clone();
@@ -257,7 +380,7 @@ impl Session {
             }
         };
         let mut state = self.lock();
-        let Some(document) = state.documents.get_mut(uri.as_str()) else {
+        let Some(document) = state.document_mut(uri) else {
             return false;
         };
         for (id, result) in results {
@@ -280,7 +403,7 @@ impl Session {
             }
         }
         let state = self.lock();
-        let document = state.documents.get(uri.as_str())?;
+        let document = state.document(uri)?;
         let rope = document.rope().clone();
         let wanted = byte_range(&rope, interest, state.settings.encoding);
         let len = rope.len_bytes();

@@ -21,6 +21,7 @@ use tower_lsp_server::ls_types::{
 pub mod example;
 mod requests;
 mod text;
+pub mod years;
 
 // Each test file uses some of these.
 #[allow(unused_imports)]

@@ -39,3 +39,14 @@ pub fn carried_in_line(text: &str) -> u32 {
         .unwrap_or_default();
     text[..at].matches('\n').count() as u32 + 1
 }
+
+/// Writes `name` into `dir`.
+pub fn write(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{name}: {e}"));
+}
+
+/// Writes the example as `2024.txt` and its predecessor with `carried_out` as `2023.txt`.
+pub fn write_pair(dir: &std::path::Path, carried_out: [i64; 7]) {
+    write(dir, "2024.txt", EXAMPLE);
+    write(dir, "2023.txt", &report(2023, carried_out));
+}

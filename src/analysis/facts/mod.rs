@@ -19,11 +19,12 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-pub use completion::complete;
+pub use completion::{complete, document_layout};
 pub use hover::hover;
 pub use inlay::inlay_hints;
 pub use outline::outline;
 pub use rewrite::rewrites;
+pub use snippet::plain_skeleton;
 pub use tables::{
     BlockView, CellStatus, CellView, EquationView, HeaderCell, RowView, TableView, tables,
 };

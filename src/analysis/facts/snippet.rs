@@ -109,35 +109,82 @@ fn escape(text: &str) -> String {
 
 /// A blank table with placeholders numbered on from `counter`.
 fn blank_table(table: TableId, layout: Layout, counter: &mut u32) -> String {
-    let mut label = |row: RowId| escape(ROWS[row].label);
     let mut value = |_: RowId, _: usize| {
         *counter += 1;
         format!("${{{counter}}}")
     };
+    filled(table, layout, &|row| escape(ROWS[row].label), &mut value)
+}
+
+/// `table` in `layout` with its labels and values from the two functions.
+fn filled(
+    table: TableId,
+    layout: Layout,
+    label: &dyn Fn(RowId) -> String,
+    value: &mut dyn FnMut(RowId, usize) -> String,
+) -> String {
+    let mut label = label;
     render::table(
         table,
         layout,
         &mut Fill {
             label: &mut label,
-            value: &mut value,
+            value,
         },
     )
 }
 
 /// A whole report: title, the six sections, a blank table in each section that has one.
 fn skeleton(layout: Layout) -> String {
-    let title = "${1:单位名称}${2:2024}年政府信息公开工作年度报告";
+    // Placeholders are numbered in reading order, so tab walks from the title down the report.
     let mut counter = 2;
+    let mut body = |table: Option<TableId>| match table {
+        Some(table) => blank_table(table, layout, &mut counter),
+        None => {
+            counter += 1;
+            format!("${{{counter}}}")
+        }
+    };
+    report(
+        layout,
+        "${1:单位名称}${2:2024}年政府信息公开工作年度报告",
+        &escape,
+        &mut body,
+    )
+}
+
+/// The report skeleton as plain text to insert as it is: blank cells (`-` where cells are separated
+/// by spaces), and the title's placeholders as words (`单位名称2024年…`).
+pub fn plain_skeleton(layout: Layout) -> String {
+    let mut body = |table: Option<TableId>| {
+        let Some(table) = table else {
+            return String::new();
+        };
+        // Space-separated cells cannot be empty: a dash holds the place, as on paper forms.
+        let blank = if layout == Layout::Plain { "-" } else { "" };
+        let label = |row: RowId| ROWS[row].label.to_string();
+        filled(table, layout, &label, &mut |_, _| blank.to_string())
+    };
+    report(
+        layout,
+        "单位名称2024年政府信息公开工作年度报告",
+        &|s: &str| s.to_string(),
+        &mut body,
+    )
+}
+
+/// Title, the six section headings, and under each what `body` gives for its table (or for the
+/// free text of a section without one), in `layout`.
+fn report(
+    layout: Layout,
+    title: &str,
+    literal: &dyn Fn(&str) -> String,
+    body: &mut dyn FnMut(Option<TableId>) -> String,
+) -> String {
     let mut parts = vec![render::heading(title, layout, 1)];
     for section in &SECTIONS {
-        parts.push(render::heading(&escape(&section.heading()), layout, 2));
-        match section.table {
-            Some(table) => parts.push(blank_table(table, layout, &mut counter)),
-            None => {
-                counter += 1;
-                parts.push(format!("${{{counter}}}"));
-            }
-        }
+        parts.push(render::heading(&literal(&section.heading()), layout, 2));
+        parts.push(body(section.table));
     }
     let separator = if layout == Layout::Pipe { "\n\n" } else { "\n" };
     parts.join(separator)

@@ -1,76 +1,103 @@
-//! Publishing diagnostics: debounced after edits (typing never waits for analysis), immediately on open,
-//! with the document version, cleared on close; stale results are dropped by generation.
+//! A document's findings converted to the protocol, per report: its diagnostics and its carry-over
+//! ledger with LSP ranges. Kept while the report's text is unchanged, so a publication after a
+//! one-digit edit converts one report instead of every finding of a compilation. Reports start at
+//! line starts, so a report's conversions only move by whole lines when text before it changes: they
+//! are stored with lines counted from the report's first line.
 
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
-use ls_types::{Diagnostic, Range, Uri};
+use ls_types::{Diagnostic, Range};
 use tower_lsp_server::ls_types;
 
 use super::config::RuleConfig;
-use super::session::Session;
 use super::to_proto::{self, Target};
+use crate::analysis::carryover::{self, Ledger};
 use crate::document::{ReportCache, SegmentState};
 
-/// Quiet time after the last change before a document is re-checked.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+/// One report's conversions, with lines counted from the report's first line.
+#[derive(Debug)]
+struct Converted {
+    diagnostics: Vec<Diagnostic>,
+    /// `None` for a title alone or a page header (no report, no ledger).
+    ledger: Option<Ledger<Range>>,
+}
 
-/// Converted diagnostics per report, kept while the report's text is unchanged, so a publication after
-/// a one-digit edit converts one report instead of every finding of a compilation. Reports start at
-/// line starts, so a report's diagnostics only move by whole lines when text before it changes: they
-/// are stored with lines counted from the report's first line.
 #[derive(Debug, Default)]
 pub struct DiagnosticCache {
-    by_report: HashMap<u64, Vec<Diagnostic>>,
+    by_report: HashMap<u64, Converted>,
+}
+
+/// What a document publishes: its diagnostics and its reports' carry-over ledgers.
+#[derive(Debug, Default)]
+pub struct Conversion {
+    pub diagnostics: Vec<Diagnostic>,
+    pub ledgers: Vec<Ledger<Range>>,
+}
+
+fn move_range(range: &mut Range, by: i64) {
+    for p in [&mut range.start, &mut range.end] {
+        p.line = u32::try_from(i64::from(p.line) + by).unwrap_or(0);
+    }
 }
 
 fn move_lines(diagnostic: &mut Diagnostic, by: i64) {
-    let mv = |range: &mut Range| {
-        for p in [&mut range.start, &mut range.end] {
-            p.line = u32::try_from(i64::from(p.line) + by).unwrap_or(0);
-        }
-    };
-    mv(&mut diagnostic.range);
+    move_range(&mut diagnostic.range, by);
     for related in diagnostic.related_information.iter_mut().flatten() {
-        mv(&mut related.location.range);
+        move_range(&mut related.location.range, by);
     }
 }
 
 impl DiagnosticCache {
-    /// Every diagnostic of the document under the rule switches, or `None` while a report is still
-    /// pending. A report on which the core panicked leaves the whole document without diagnostics
-    /// rather than with a partial, misleading set.
+    /// Every diagnostic and ledger of the document under the rule switches, or `None` while a report
+    /// is still pending. A report on which the core panicked leaves the whole document without
+    /// diagnostics rather than with a partial, misleading set.
     pub fn document(
         &mut self,
         target: Target,
         reports: &ReportCache,
         rules: &RuleConfig,
-    ) -> Option<Vec<Diagnostic>> {
-        let mut out = Vec::new();
+    ) -> Option<Conversion> {
+        let mut out = Conversion::default();
         let mut live = HashSet::new();
         for report in reports.reports() {
             let analysis = match &report.state {
                 SegmentState::Pending => return None,
-                SegmentState::Failed => return Some(Vec::new()),
+                SegmentState::Failed => return Some(Conversion::default()),
                 SegmentState::Ready(analysis) => analysis,
             };
             live.insert(report.id);
             let first_line =
                 i64::try_from(target.rope.byte_to_line(report.range.start)).unwrap_or(0);
             let relative = self.by_report.entry(report.id).or_insert_with(|| {
-                let converted = analysis.findings.iter().filter_map(|f| {
+                let start = report.range.start;
+                let diagnostics = analysis.findings.iter().filter_map(|f| {
                     let severity = rules.severity(f.rule, f.severity)?;
-                    let mut d =
-                        to_proto::diagnostic(target, &f.shifted(report.range.start), severity);
+                    let mut d = to_proto::diagnostic(target, &f.shifted(start), severity);
                     move_lines(&mut d, -first_line);
                     Some(d)
                 });
-                converted.collect()
+                let ledger = (!analysis.report.is_shell()).then(|| {
+                    carryover::ledger(analysis).map(|span| {
+                        let mut range = target.range(&(span.start + start..span.end + start));
+                        move_range(&mut range, -first_line);
+                        range
+                    })
+                });
+                Converted {
+                    diagnostics: diagnostics.collect(),
+                    ledger,
+                }
             });
-            out.extend(relative.iter().map(|d| {
+            out.diagnostics.extend(relative.diagnostics.iter().map(|d| {
                 let mut d = d.clone();
                 move_lines(&mut d, first_line);
                 d
+            }));
+            out.ledgers.extend(relative.ledger.iter().map(|l| {
+                l.clone().map(|mut range| {
+                    move_range(&mut range, first_line);
+                    range
+                })
             }));
         }
         self.by_report.retain(|id, _| live.contains(id));
@@ -80,52 +107,6 @@ impl DiagnosticCache {
     /// Forgets every conversion (the rule switches changed).
     pub fn clear(&mut self) {
         self.by_report.clear();
-    }
-}
-
-/// Re-checks `uri` after `delay` unless a newer change has arrived by then.
-pub fn schedule(session: &Session, uri: Uri, generation: u64, delay: Duration) {
-    let session = session.clone();
-    tokio::spawn(async move {
-        if !delay.is_zero() {
-            tokio::time::sleep(delay).await;
-        }
-        publish_if_current(&session, &uri, generation).await;
-    });
-}
-
-async fn publish_if_current(session: &Session, uri: &Uri, generation: u64) {
-    loop {
-        if !session.lock().is_current(uri, generation) {
-            return;
-        }
-        // Results are stored per report even when the document moves on, so no work is thrown away.
-        if !session.analyse(uri, None).await {
-            break;
-        }
-    }
-    let mut state = session.lock();
-    if !state.is_current(uri, generation) {
-        return;
-    }
-    let Some(publish) = state.diagnostics(uri) else {
-        return;
-    };
-    session.publish(publish);
-}
-
-/// Re-publishes every open document (after the rule configuration changed).
-pub fn republish_all(session: &Session) {
-    let scheduled: Vec<(Uri, u64)> = {
-        let mut state = session.lock();
-        state
-            .open_uris()
-            .into_iter()
-            .map(|uri| (uri.clone(), state.bump(&uri)))
-            .collect()
-    };
-    for (uri, generation) in scheduled {
-        schedule(session, uri, generation, Duration::ZERO);
     }
 }
 
@@ -151,6 +132,7 @@ mod tests {
         cache
             .document(target, doc.reports(), &RuleConfig::default())
             .unwrap_or_default()
+            .diagnostics
     }
 
     #[test]
