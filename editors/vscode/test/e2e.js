@@ -44,8 +44,11 @@ const statuteText = '第二十条第(五)项';
 const statuteLine = lineOf((l) => l.includes(statuteText), statuteText);
 /** 表三's 总计 column: the last of its seven applicant columns. */
 const totalCol = 6;
-// OGI: Check Whole Workspace over the workspace of run-e2e.sh: the text files and report.docx; broken.pdf cannot be read.
-const CHECK_SUMMARY = 'ogi-lsp: checked 7 files (6 reports)';
+// OGI: Check Whole Workspace over the workspace of run-e2e.sh: seven files (skeleton.ogi.md still empty,
+// report.docx read as text) and broken.pdf, which cannot be read. Six reports with the example's two 预期
+// warnings each, kangbashi-2024.txt's carry-over warning, and the two errors of the 9 typed into
+// report.ogi.txt, which is open and counted as it is in the editor.
+const CHECK_SUMMARY = 'ogi-lsp: checked 7 files (6 reports): 2 errors, 13 warnings, 0 notes; 1 file could not be read.';
 // A line of the server skeleton's 表三 header.
 const SKELETON_REQUEST_HEADER = '申请人情况';
 // The carry-over pair (run-e2e.sh): 2024's 二、上年结转 starts with 0 under 自然人, 2023's 四、结转下年度继续办理 with 1.

@@ -125,6 +125,31 @@ local function quickfix_items(client)
   return items
 end
 
+-- The server may still be sending the diagnostics it published when its answer arrives (they go out
+-- through a queue): the quickfix list made from the answer takes in those that arrive after it, for as
+-- long as it is the current quickfix list and the client runs. Changes are taken in batches.
+local function follow(client, qf_id)
+  local group = api.nvim_create_augroup("ogi_check_workspace", { clear = true })
+  local pending = false
+  api.nvim_create_autocmd("DiagnosticChanged", {
+    group = group,
+    callback = function()
+      if pending then
+        return
+      end
+      pending = true
+      vim.defer_fn(function()
+        pending = false
+        if vim.fn.getqflist({ id = 0 }).id ~= qf_id or vim.lsp.get_client_by_id(client.id) == nil then
+          pcall(api.nvim_del_augroup_by_id, group)
+          return
+        end
+        vim.fn.setqflist({}, "r", { id = qf_id, items = quickfix_items(client) })
+      end, 50)
+    end,
+  })
+end
+
 local function finish(outcome, opts)
   M.last_check = outcome
   local lines = { outcome.summary }
@@ -167,9 +192,9 @@ function M.check_workspace(opts)
       if type(result) ~= "table" then
         return finish({ error = "ogi: " .. M.CHECK_WORKSPACE .. " gave no result" }, opts)
       end
-      -- The server published the diagnostics before it answered; let Neovim's handlers store them first.
       vim.schedule(function()
         finish({ result = result, items = quickfix_items(client), summary = M.summary(result) }, opts)
+        follow(client, vim.fn.getqflist({ id = 0 }).id)
       end)
     end, bufnr)
 end
