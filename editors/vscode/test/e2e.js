@@ -232,6 +232,23 @@ async function notifications(page, open = false) {
     return read();
 }
 
+/** What the extension wrote to its output channel, as VS Code logs it under the profile's logs/. */
+function outputChannelLog() {
+    const found = [];
+    const walk = (dir) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const file = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                walk(file);
+            } else if (entry.name.endsWith('OGI Language Server.log')) {
+                found.push(fs.readFileSync(file, 'utf8'));
+            }
+        }
+    };
+    walk(path.join(runDir, 'user-data', 'logs'));
+    return found.join('\n');
+}
+
 /** The table preview's page: code-server puts a webview in an iframe that holds another one. */
 const previewFrame = (page) => page.frameLocator('iframe.webview').frameLocator('#active-frame');
 
@@ -579,11 +596,31 @@ async function main() {
                 count(rows, 'kangbashi-2023.txt', 'label/nonstandard') === 2 &&
                 count(rows, 'report.docx', 'label/nonstandard') === 2,
         );
+        // broken.pdf has no text: its reason is in the output channel.
+        const brokenPdf = path.join(runDir, 'ws', 'broken.pdf');
+        await until(`the output channel naming ${brokenPdf} as unreadable`, async () => {
+            const log = outputChannelLog();
+            const line = log.split('\n').find((l) => l.includes(`could not read ${brokenPdf}: `));
+            return { ok: line !== undefined && line.includes('PDF'), detail: log.split('\n').slice(-5).join(' ‖ ') };
+        });
         await page
             .locator('.notification-list-item', { hasText: 'checking the workspace' })
             .waitFor({ state: 'detached', timeout: WAIT })
             .catch(() => {});
         await shot(page, '5b-workspace-check');
+
+        step('OGI: Insert Report Skeleton into notes.json, a document the server is not sent: an error, no edit');
+        await quickOpen(page, 'notes.json');
+        await runCommand(page, 'OGI: Insert Report Skeleton');
+        await until('an error notification: no skeleton for notes.json', async () => {
+            const toasts = await notifications(page);
+            const ok = toasts.some((t) => t.includes('the server has no skeleton for') && t.includes('notes.json'));
+            return { ok, detail: toasts.join(' ‖ ') || 'no notification' };
+        });
+        const json = await page.locator('.monaco-editor .view-lines').first().innerText();
+        if (json.replace(/\s+/g, '') !== '{}') {
+            throw new Error(`notes.json was changed: "${json.slice(0, 200)}"`);
+        }
 
         step('OGI: Insert Report Skeleton into the empty skeleton.ogi.md');
         await quickOpen(page, 'skeleton.ogi.md');

@@ -120,6 +120,7 @@ cp "$fixture" "$run/ws/report.ogi.txt"
 cp "$fixture" "$run/ws/plain.txt"
 cp "$fixture" "$run/ws/closed.txt"
 : >"$run/ws/skeleton.ogi.md"
+echo '{}' >"$run/ws/notes.json" # a document the client does not send to the server
 # Two years of another agency for the carry-over check: the example ends its year with
 # 四、结转下年度继续办理 = 1 (自然人) and starts it with 二、上年结转 = 0, so as 2023 and 2024 reports of one
 # agency they disagree in one column.
