@@ -155,3 +155,45 @@ fn the_text_format_names_the_other_file_in_the_note() {
         run.stdout
     );
 }
+
+#[test]
+fn the_review_page_lists_the_finding_under_its_report_and_names_the_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    years::write_pair(dir.path(), [1, 0, 0, 0, 0, 0, 1]);
+    let run = ogi_in(
+        dir.path(),
+        &["check", "--format", "html", "2024.txt", "2023.txt"],
+    );
+    let page = scraper::Html::parse_document(&run.stdout);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
+    let section = page
+        .select(&select("section.file"))
+        .find(|s| {
+            s.select(&select(".path"))
+                .any(|p| p.text().collect::<String>() == "2024.txt")
+        })
+        .expect("2024.txt's section");
+    let rules: Vec<String> = section
+        .select(&select(".findings code.rule"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "carryover/mismatch",
+            "label/nonstandard",
+            "label/nonstandard"
+        ]
+    );
+    let agency: Vec<String> = page
+        .select(&select(".where .agency"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(agency, [years::AGENCY, years::AGENCY]);
+    // The summary counts it: 2024's two typos and the carry-over, 2023's two typos.
+    let warnings: String = page
+        .select(&select("[data-summary=warnings]"))
+        .flat_map(|e| e.text())
+        .collect();
+    assert_eq!(warnings, "5");
+}

@@ -274,3 +274,32 @@ fn the_workspace_check_publishes_the_files_not_open_and_sums_them_up() {
     );
     server.shutdown();
 }
+
+#[test]
+fn the_report_names_its_agency_and_year_in_symbols_and_on_its_title() {
+    let mut server = Server::started();
+    let doc = uri("titled.txt");
+    let text = years::titled(2024, years::EXAMPLE);
+    server.open(&doc, &text, 1);
+    server.diagnostics(&doc, 1);
+    let symbols = server.document_symbols(&doc);
+    assert_eq!(
+        symbols[0].detail.as_deref(),
+        Some(format!("{} · 2024", years::AGENCY).as_str())
+    );
+    let hover = server
+        .hover(&doc, tower_lsp_server::ls_types::Position::new(0, 3))
+        .expect("a hover on the title");
+    let tower_lsp_server::ls_types::HoverContents::Markup(markup) = hover.contents else {
+        panic!("markdown expected");
+    };
+    assert!(
+        markup
+            .value
+            .contains(&format!("报告机关：{}", years::AGENCY)),
+        "{}",
+        markup.value
+    );
+    assert!(markup.value.contains("2024 年度报告"), "{}", markup.value);
+    server.shutdown();
+}

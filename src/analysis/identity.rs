@@ -62,7 +62,9 @@ pub fn identify(text: &str, report: &Report) -> Identity {
         None => (None, None),
     };
     Identity {
-        agency: agency.or_else(|| implementing_agency(opening)),
+        agency: agency
+            .or_else(|| implementing_agency(opening))
+            .or_else(|| compiling_agency(opening)),
         year: year.or(report.year),
     }
 }
@@ -164,6 +166,22 @@ fn implementing_agency(opening: &str) -> Option<Agency> {
             && !is_self_reference(clause);
         plausible.then(|| Agency::new(clause)).flatten()
     })
+}
+
+/// `本报告由淮安市人民政府办公室根据《…》编制`: the agency that compiled the report.
+fn compiling_agency(opening: &str) -> Option<Agency> {
+    let start = opening.find("本报告由")? + "本报告由".len();
+    let rest = &opening[start..];
+    let end = ["根据", "依据", "按照", "编制"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?;
+    let name = rest[..end].trim();
+    let plausible = name.chars().count() <= 40
+        && !name.contains(['\n', '，', ',', '。'])
+        && !is_self_reference(name)
+        && AGENCY_ENDINGS.iter().any(|e| name.ends_with(e));
+    plausible.then(|| Agency::new(name)).flatten()
 }
 
 /// 我局, 本机关, 我镇 …: the report speaks of itself without naming itself.
@@ -287,6 +305,14 @@ mod tests {
             implementing_agency("今年以来，各项工作认真贯彻落实《条例》"),
             None
         );
+        assert_eq!(
+            compiling_agency(
+                "本报告由淮安市人民政府办公室根据《中华人民共和国政府\n信息公开条例》规定编制。"
+            )
+            .map(|a| a.name),
+            Some("淮安市人民政府办公室".to_string())
+        );
+        assert_eq!(compiling_agency("本报告由我局根据《条例》编制。"), None);
     }
 
     #[test]

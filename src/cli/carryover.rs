@@ -36,11 +36,26 @@ pub fn place(index: &LineIndex<'_>, ledgers: Vec<Ledger<Span>>) -> Vec<Ledger<Sp
 
 /// Adds the carry-over diagnostics of every report to its file, in file order with the others.
 pub fn link(files: &mut [FileReport], options: &Options) {
-    let Some(severity) = options.rules.severity(
-        Rule::CarryoverMismatch,
-        Rule::CarryoverMismatch.default_severity(),
-    ) else {
-        return;
+    let found = find(files.iter(), options);
+    for (f, _, d) in found {
+        files[f].diagnostics.push(d);
+    }
+    for file in files.iter_mut() {
+        file.diagnostics
+            .sort_by_key(|d| (d.region.start.line, d.region.start.chars));
+    }
+}
+
+/// The carry-over diagnostics of every report of `files`: `(file, report, diagnostic)`, the report
+/// counted among the file's reports.
+pub fn find<'a>(
+    files: impl Iterator<Item = &'a FileReport>,
+    options: &Options,
+) -> Vec<(usize, usize, Diagnostic)> {
+    let files: Vec<&FileReport> = files.collect();
+    let rule = Rule::CarryoverMismatch;
+    let Some(severity) = options.rules.severity(rule, rule.default_severity()) else {
+        return Vec::new();
     };
     let mut index = Index::default();
     for (f, file) in files.iter().enumerate() {
@@ -48,14 +63,14 @@ pub fn link(files: &mut [FileReport], options: &Options) {
             index.insert(&ledger.identity, (f, l));
         }
     }
-    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    let mut found = Vec::new();
     for (f, file) in files.iter().enumerate() {
-        for ledger in &file.ledgers {
+        for (l, ledger) in file.ledgers.iter().enumerate() {
             let candidates: Vec<(&Ledger<Spot>, Place<'_>)> = index
                 .previous(&ledger.identity)
                 .iter()
                 .map(|&(pf, pl)| {
-                    let other = &files[pf];
+                    let other = files[pf];
                     let previous = &other.ledgers[pl];
                     let line = previous
                         .carried_out
@@ -76,16 +91,10 @@ pub fn link(files: &mut [FileReport], options: &Options) {
             for note in &mut d.related {
                 note.file.take_if(|name| *name == file.name);
             }
-            found.push((f, d));
+            found.push((f, l, d));
         }
     }
-    for (f, d) in found {
-        files[f].diagnostics.push(d);
-    }
-    for file in files.iter_mut() {
-        file.diagnostics
-            .sort_by_key(|d| (d.region.start.line, d.region.start.chars));
-    }
+    found
 }
 
 fn diagnostic(

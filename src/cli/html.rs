@@ -9,7 +9,7 @@ use super::check::{FileReport, Summary};
 use super::inputs::Failure;
 use crate::analysis::{Locale, Severity};
 
-pub use super::html_report::{check_input, render_file};
+pub use super::html_report::{ReportPage, check_input, render_file};
 
 /// The page's style sheet, inlined: the page must open from a mail attachment or an archive.
 const STYLE: &str = include_str!("html.css");
@@ -19,7 +19,7 @@ pub struct FilePage {
     /// The input's index, which the section's anchor is made of.
     pub index: usize,
     pub file: FileReport,
-    pub html: String,
+    pub reports: Vec<ReportPage>,
 }
 
 /// Text taken from outside (a report, a path, a message quoting a report), escaped for element
@@ -105,7 +105,7 @@ pub fn render(
     render_legend(&mut out, locale);
     out.push_str("</header>\n<main>\n");
     for page in pages {
-        out.push_str(&page.html);
+        out.push_str(&page.html(locale));
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out

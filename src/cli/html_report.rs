@@ -20,12 +20,13 @@ pub fn check_input(index: usize, input: &Input, options: &Options) -> Result<Fil
     Ok(render_file(index, &input.name, &view, options))
 }
 
-/// One file's section: its path, then each report with its tables and findings.
+/// One file's section: its path, then each report with its tables and findings. The findings are
+/// written last ([`FilePage::html`]), once the carry-over check across files has added its own.
 pub fn render_file(index: usize, name: &str, view: &TextView, options: &Options) -> FilePage {
     let locale = options.locale;
     let text = view.text.as_str();
     let lines = LineIndex::new(text);
-    let mut reports = String::new();
+    let mut reports = Vec::new();
     let mut file = FileReport {
         name: name.to_string(),
         reports: 0,
@@ -51,33 +52,55 @@ pub fn render_file(index: usize, name: &str, view: &TextView, options: &Options)
             segment,
             line: lines.position(offset).line,
             analysis: &analysis,
-            diagnostics: &diagnostics,
         };
-        report.render(&mut reports, locale);
-        file.diagnostics.extend(diagnostics);
+        let mut head = String::new();
+        report.render(&mut head, locale);
+        file.diagnostics.extend(diagnostics.iter().cloned());
+        reports.push(ReportPage { head, diagnostics });
     }
+    FilePage {
+        index,
+        file,
+        reports,
+    }
+}
 
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<section class=\"file\" id=\"f{index}\">\n<h2><span class=\"path\">{}</span> <span class=\"counts\">{}</span></h2>\n",
-        Esc(name),
-        file_counts(&file, locale)
-    );
-    if file.reports == 0 {
-        let _ = writeln!(
+/// A report's part of the page: its heading and tables, and its findings still to be written.
+pub struct ReportPage {
+    head: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FilePage {
+    /// The file's section: its path and counts, then each report with its findings.
+    pub fn html(&self, locale: Locale) -> String {
+        let mut html = String::new();
+        let _ = write!(
             html,
-            "<p class=\"none\">{}</p>",
-            tr(
-                locale,
-                "没有找到年度报告。",
-                "No annual report found in this file."
-            )
+            "<section class=\"file\" id=\"f{}\">\n<h2><span class=\"path\">{}</span> <span class=\"counts\">{}</span></h2>\n",
+            self.index,
+            Esc(&self.file.name),
+            file_counts(&self.file, locale)
         );
+        if self.file.reports == 0 {
+            let _ = writeln!(
+                html,
+                "<p class=\"none\">{}</p>",
+                tr(
+                    locale,
+                    "没有找到年度报告。",
+                    "No annual report found in this file."
+                )
+            );
+        }
+        for report in &self.reports {
+            html.push_str(&report.head);
+            render_findings(&mut html, &self.file.name, &report.diagnostics, locale);
+            html.push_str("</article>\n");
+        }
+        html.push_str("</section>\n");
+        html
     }
-    html.push_str(&reports);
-    html.push_str("</section>\n");
-    FilePage { index, file, html }
 }
 
 /// One report being rendered.
@@ -88,7 +111,6 @@ struct Report<'a> {
     /// The 0-based line the report starts on in its file.
     line: usize,
     analysis: &'a ReportAnalysis,
-    diagnostics: &'a [Diagnostic],
 }
 
 impl Report<'_> {
@@ -108,7 +130,15 @@ impl Report<'_> {
             None => out.push_str(tr(locale, "（无标题的报告）", "(untitled report)")),
         }
         out.push_str("</h3>\n<p class=\"where\">");
-        if let Some(year) = model.year {
+        let identity = &self.analysis.identity;
+        if let Some(agency) = &identity.agency {
+            let _ = write!(
+                out,
+                "<span class=\"agency\">{}</span> · ",
+                Esc(&agency.name)
+            );
+        }
+        if let Some(year) = identity.year {
             let _ = write!(
                 out,
                 "<span class=\"year\">{}</span> · ",
@@ -128,8 +158,6 @@ impl Report<'_> {
         for table in facts::tables(self.segment, self.analysis) {
             html_tables::render(out, &table, locale);
         }
-        render_findings(out, self.file, self.diagnostics, locale);
-        out.push_str("</article>\n");
     }
 }
 

@@ -93,7 +93,16 @@ fn run_check(args: &CheckArgs) -> u8 {
         let results = check::each_input(&inputs, |index, input| {
             html::check_input(index, input, &options)
         });
-        let pages = succeeded(results, &mut failures);
+        let mut pages = succeeded(results, &mut failures);
+        for (f, report, d) in carryover::find(pages.iter().map(|p| &p.file), &options) {
+            let page = &mut pages[f];
+            page.file.diagnostics.push(d.clone());
+            if let Some(r) = page.reports.get_mut(report) {
+                r.diagnostics.push(d);
+                r.diagnostics
+                    .sort_by_key(|d| (d.region.start.line, d.region.start.chars));
+            }
+        }
         let summary = Summary::new(pages.iter().map(|p| &p.file), failures.len());
         (summary, html::render(&pages, &summary, &failures, locale))
     } else {
