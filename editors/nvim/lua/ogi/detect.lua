@@ -82,12 +82,20 @@ local function listed(opts, filetype)
   return false
 end
 
---- "ogi-report" when a file just read is a report by its name (`*.ogi.md`, `*.ogi.txt`), or a `.txt` file
---- whose first lines hold a landmark; nil otherwise. A `.md` report keeps filetype markdown.
+--- "ogi-report" when a file just read is a report by its name (`*.ogi.md`, `*.ogi.txt`), or a plain `.txt`
+--- file (no filetype yet, or `text`) whose first lines hold a landmark; nil otherwise. A `.md` report keeps
+--- filetype markdown, and a help file stays help (this plugin's own doc/ogi.txt names a report).
 function M.filetype(bufnr)
+  if vim.bo[bufnr].buftype ~= "" then
+    return nil
+  end
   local name = vim.api.nvim_buf_get_name(bufnr)
   if M.by_name(name) then
     return "ogi-report"
+  end
+  local current = vim.bo[bufnr].filetype
+  if current ~= "" and current ~= "text" then
+    return nil
   end
   local opts = options()
   if opts and not (listed(opts, "text") and listed(opts, "ogi-report")) then
