@@ -17,6 +17,11 @@ vim.notify = function(msg, level, opts)
   table.insert(notes, tostring(msg))
 end
 
+--- The last message the plugin or Neovim showed the user.
+function H.last_note()
+  return notes[#notes] or ""
+end
+
 --- Fails the current case with `message` (no Lua position prefix: the message says it all).
 function H.fail(message)
   error({ ogi_failure = message }, 0)

@@ -66,13 +66,21 @@ summary=()
 run() { # label nvim variant
   local label="$1" nvim="$2" variant="$3" home="$work/$3-$RANDOM" status=0
   mkdir -p "$home"/{config,data,state,cache,run}
+  # The lazy variant starts on a report, as `nvim report.txt` does: the plugin loads while it is read.
+  local files=()
+  if [ "$variant" = lazy ]; then
+    mkdir -p "$home/startup/.git"
+    cp "$repo/tests/fixtures/dongsheng-2024.txt" "$home/startup/report.txt"
+    files=("$home/startup/report.txt")
+  fi
   say "== $label"
   local start end
   start=$(date +%s%N)
   env HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_STATE_HOME="$home/state" \
     XDG_CACHE_HOME="$home/cache" XDG_RUNTIME_DIR="$home/run" TMPDIR="$home" \
     PATH="$work/bin:$PATH" OGI_LSP_BIN="$server" OGI_TEST_VARIANT="$variant" OGI_TEST_DOCX="$work/report.docx" \
-    timeout 300 "$nvim" --headless --clean -u "$here/init.lua" -c "luafile $here/e2e.lua" </dev/null || status=$?
+    OGI_TEST_STARTUP_FILE="${files[0]:-}" \
+    timeout 300 "$nvim" --headless --clean -u "$here/init.lua" -c "luafile $here/e2e.lua" "${files[@]}" </dev/null || status=$?
   end=$(date +%s%N)
   local secs
   secs=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }')
@@ -87,6 +95,8 @@ run() { # label nvim variant
 run "Neovim 0.7.2, vim.lsp.start_client" "$nvim07" default
 run "Neovim 0.11.4, vim.lsp.config + vim.lsp.enable" "$nvim011" default
 run "Neovim 0.11.4, vim.lsp.start (the 0.8-0.10 path)" "$nvim011" start
+run "Neovim 0.11.4, loaded as lazy.nvim does for ft = ogi-report" "$nvim011" lazy
+run "Neovim 0.7.2, loaded on ft = ogi-report after the report was read" "$nvim07" lazy
 
 say "server: $server"
 for line in "${summary[@]}"; do say "$line"; done

@@ -2,28 +2,20 @@
 // The server decides which plaintext / markdown documents are reports; this side only forwards them.
 
 import * as vscode from 'vscode';
-import {
-    DocumentSelector,
-    ExecuteCommandRequest,
-    LanguageClient,
-    LanguageClientOptions,
-    ServerOptions,
-    TransportKind,
-} from 'vscode-languageclient/node';
+import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { openAsReportText } from './openAsText';
+import { checkWorkspace, insertSkeleton, OgiLanguageClient } from './serverCommands';
 import { findServer, isFound } from './serverPath';
-import { builtinSkeleton } from './skeleton';
 import { TablePreview } from './tablePreview';
 import { tablesMethod, TablesParams, TablesResponse } from './tablesProtocol';
-import { checkWorkspace } from './workspaceCheck';
 
 const clientId = 'ogi';
 const clientName = 'OGI Language Server';
-const serverSkeletonCommand = 'ogi.skeleton';
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.OutputChannel;
 let preview: TablePreview | undefined;
+const log = (line: string): void => outputChannel.appendLine(line);
 
 const documentSelector: DocumentSelector = ['ogi-report', 'plaintext', 'markdown'].flatMap((language) => [
     { scheme: 'file', language },
@@ -66,7 +58,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
         initializationOptions: () => ({ rules: config().get<Record<string, string>>('rules') ?? {} }),
         synchronize: { configurationSection: 'ogi' },
     };
-    const next = new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+    const next = new OgiLanguageClient(clientId, clientName, serverOptions, clientOptions);
     client = next;
     try {
         await next.start();
@@ -114,89 +106,19 @@ async function fetchTables(document: vscode.TextDocument, position: vscode.Posit
     return answer;
 }
 
-function serverOffersSkeleton(): boolean {
-    const commands = client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
-    return client?.isRunning() === true && commands.includes(serverSkeletonCommand);
-}
-
-/** The server may answer with the text to insert, or apply the edit itself and answer null. */
-async function skeletonFromServer(editor: vscode.TextEditor): Promise<string | undefined> {
-    if (client === undefined || !serverOffersSkeleton()) {
-        return undefined;
-    }
-    const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
-    const uri = editor.document.uri.toString();
-    const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
-        command: serverSkeletonCommand,
-        arguments: [{ uri, position }],
-    });
-    if (typeof result === 'string') {
-        return result;
-    }
-    if (result !== null && typeof result === 'object' && typeof (result as { text?: unknown }).text === 'string') {
-        return (result as { text: string }).text;
-    }
-    return '';
-}
-
-async function insertSkeleton(): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    if (editor === undefined) {
-        void vscode.window.showInformationMessage('ogi-lsp: open a document to insert the report skeleton into.');
-        return;
-    }
-    const versionBefore = editor.document.version;
-    let text: string | undefined;
-    try {
-        text = await skeletonFromServer(editor);
-    } catch (err) {
-        outputChannel.appendLine(`ogi.skeleton failed, using the built-in skeleton: ${String(err)}`);
-    }
-    if (text === '' && editor.document.version !== versionBefore) {
-        return; // the server applied its own edit
-    }
-    const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const insert = text !== undefined && text !== '' ? text : builtinSkeleton(eol);
-    await editor.edit((b) => b.insert(editor.selection.active, insert));
-}
-
-async function runWorkspaceCheck(context: vscode.ExtensionContext, collection: vscode.DiagnosticCollection): Promise<void> {
-    const command = locateServer(context);
-    if (command === undefined) {
-        return;
-    }
-    try {
-        const summary = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'ogi-lsp: checking the workspace…', cancellable: true },
-            (_progress, token) => checkWorkspace(command, config().get<Record<string, string>>('rules') ?? {}, collection, token),
-        );
-        outputChannel.appendLine(summary);
-        void vscode.window.showInformationMessage(summary);
-        void vscode.commands.executeCommand('workbench.actions.view.problems');
-    } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        outputChannel.appendLine(message);
-        void vscode.window.showErrorMessage(message);
-    }
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     outputChannel = vscode.window.createOutputChannel(clientName);
-    const checkResults = vscode.languages.createDiagnosticCollection('ogi-check');
-    preview = new TablePreview(context.extensionUri, fetchTables, (line) => outputChannel.appendLine(line));
+    preview = new TablePreview(context.extensionUri, fetchTables, log);
     context.subscriptions.push(
         outputChannel,
-        checkResults,
         preview,
         vscode.commands.registerCommand('ogi.restartServer', () => restartServer(context)),
-        vscode.commands.registerCommand('ogi.insertSkeleton', insertSkeleton),
-        vscode.commands.registerCommand('ogi.checkWorkspace', () => runWorkspaceCheck(context, checkResults)),
+        vscode.commands.registerCommand('ogi.insertSkeleton', () => insertSkeleton(client, log)),
+        vscode.commands.registerCommand('ogi.checkWorkspace', () => checkWorkspace(client, log)),
         vscode.commands.registerCommand('ogi.showTablePreview', () => preview?.show()),
         vscode.commands.registerCommand('ogi.openAsReportText', (clicked?: unknown, selected?: unknown) =>
-            openAsReportText(() => locateServer(context), (line) => outputChannel.appendLine(line), clicked, selected),
+            openAsReportText(() => locateServer(context), log, clicked, selected),
         ),
-        // Once a checked file is opened, the server's live diagnostics take over from the batch result.
-        vscode.workspace.onDidOpenTextDocument((doc) => checkResults.delete(doc.uri)),
         vscode.workspace.onDidChangeConfiguration((e) => {
             if (e.affectsConfiguration('ogi.server.path')) {
                 void restartServer(context);

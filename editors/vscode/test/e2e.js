@@ -1,14 +1,12 @@
 // Drives VS Code (code-server) in Debian's Chromium like a person would: open the example report, read
-// the Problems panel, preview its tables, break a total by typing, hover a statute reference, open a
-// .docx as report text. Started
-// by run-e2e.sh, which sets the OGI_E2E_* variables and NODE_PATH (for playwright-core).
+// the Problems panel, preview its tables, break a total by typing, hover a statute reference, see a
+// carry-over mismatch between two years, check the whole workspace, insert the server's skeleton, open a
+// .docx as report text. Started by run-e2e.sh, which sets the OGI_E2E_* variables and NODE_PATH (for
+// playwright-core).
 
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
-// Compiled by scripts/package.sh, which run-e2e.sh ran first.
-const { builtinSkeleton } = require('../out/skeleton');
-
 const env = (name) => {
     const v = process.env[name];
     if (!v) {
@@ -46,6 +44,19 @@ const statuteText = '第二十条第(五)项';
 const statuteLine = lineOf((l) => l.includes(statuteText), statuteText);
 /** 表三's 总计 column: the last of its seven applicant columns. */
 const totalCol = 6;
+// OGI: Check Whole Workspace over the workspace of run-e2e.sh: seven files (skeleton.ogi.md still empty,
+// report.docx read as text) and broken.pdf, which cannot be read. Six reports with the example's two 预期
+// warnings each, kangbashi-2024.txt's carry-over warning, and the two errors of the 9 typed into
+// report.ogi.txt, which is open and counted as it is in the editor.
+const CHECK_SUMMARY = 'ogi-lsp: checked 7 files (6 reports): 2 errors, 13 warnings, 0 notes; 1 file could not be read.';
+// A line of the server skeleton's 表三 header.
+const SKELETON_REQUEST_HEADER = '申请人情况';
+// The carry-over pair (run-e2e.sh): 2024's 二、上年结转 starts with 0 under 自然人, 2023's 四、结转下年度继续办理 with 1.
+const carriedInLine = lineOf((l) => l.startsWith('二、上年结转政府信息公开申请数量'), 'row 二、上年结转') + 1;
+const carriedOutLine = lineOf((l) => l.startsWith('四、结转下年度继续办理'), 'row 四、结转下年度继续办理') + 1;
+if (fixtureLines[carriedInLine - 1].trim() !== '0 |' || fixtureLines[carriedOutLine - 1].trim() !== '1 |') {
+    throw new Error(`fixture lines ${carriedInLine} and ${carriedOutLine} should be "0 |" and "1 |" (自然人 carried in and out)`);
+}
 
 const shots = [];
 let currentStep = 'start';
@@ -156,10 +167,11 @@ async function renderedProblemRows(page) {
 }
 
 /**
- * Every marker of the Problems panel as "file: text". The tree is virtualised (only the rows in view
- * exist in the page), so scroll it from top to bottom and collect the rows by index.
+ * Every marker of the Problems panel as "file: text" (and, with `related`, the rows under the markers
+ * too: their related information). The tree is virtualised (only the rows in view exist in the page), so
+ * scroll it from top to bottom and collect the rows by index.
  */
-async function problems(page) {
+async function problems(page, related = false) {
     const list = page.locator('.markers-panel .monaco-list').first();
     const box = await list.boundingBox();
     const rows = new Map();
@@ -185,15 +197,17 @@ async function problems(page) {
             file = text.split(' ')[0]; // "plain.txt 2": the name, then the count badge
         } else if (kind === 'marker') {
             markers.push(`${file}: ${text}`);
+        } else if (related) {
+            markers.push(`${file}: ↳ ${text}`);
         }
     }
     return markers;
 }
 
-async function waitProblems(page, what, pred) {
+async function waitProblems(page, what, pred, related = false) {
     await openProblems(page);
     return until(`${what} in the Problems panel`, async () => {
-        const rows = await problems(page);
+        const rows = await problems(page, related);
         return { ok: pred(rows), rows, detail: rows.length ? rows.join(' ‖ ') : '(no problems listed)' };
     });
 }
@@ -216,6 +230,23 @@ async function notifications(page, open = false) {
     await page.locator('#status\\.notifications').click({ timeout: 5000 }).catch(() => {});
     await new Promise((r) => setTimeout(r, 1000));
     return read();
+}
+
+/** What the extension wrote to its output channel, as VS Code logs it under the profile's logs/. */
+function outputChannelLog() {
+    const found = [];
+    const walk = (dir) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const file = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                walk(file);
+            } else if (entry.name.endsWith('OGI Language Server.log')) {
+                found.push(fs.readFileSync(file, 'utf8'));
+            }
+        }
+    };
+    walk(path.join(runDir, 'user-data', 'logs'));
+    return found.join('\n');
 }
 
 /** The table preview's page: code-server puts a webview in an iframe that holds another one. */
@@ -525,42 +556,99 @@ async function main() {
         });
         await shot(page, '4-plain-txt');
 
-        step('OGI: Check Whole Workspace (closed.txt and report.docx are not open)');
+        step('open kangbashi-2024.txt: one carryover/mismatch against kangbashi-2023.txt, which is not open');
+        await quickOpen(page, 'kangbashi-2024.txt');
+        // The server reads the 2023 report from disk (its index of the workspace) and marks 2024's
+        // 二、上年结转 under 自然人, the first column that differs from 2023's 四、结转下年度继续办理.
+        const carry = await waitProblems(
+            page,
+            `a carryover/mismatch of kangbashi-2024.txt at Ln ${carriedInLine} naming kangbashi-2023.txt`,
+            (rows) => rows.some((r) => r.startsWith('kangbashi-2024.txt: ') && r.includes('carryover/mismatch') && r.includes('kangbashi-2023.txt') && r.includes(`[Ln ${carriedInLine},`)),
+            true,
+        );
+        if (count(carry.rows, 'kangbashi-2024.txt', 'carryover/mismatch') !== 1) {
+            throw new Error(`expected exactly one carryover/mismatch for kangbashi-2024.txt: ${carry.rows.join(' ‖ ')}`);
+        }
+        if (count(carry.rows, 'kangbashi-2023.txt', '') !== 0) {
+            throw new Error(`kangbashi-2023.txt is neither open nor checked yet, but the Problems panel lists: ${carry.rows.join(' ‖ ')}`);
+        }
+        // Its related information: 2023's 四、结转下年度继续办理 cell.
+        if (!carry.rows.some((r) => r.startsWith('kangbashi-2024.txt: ↳') && r.includes('kangbashi-2023.txt') && r.includes(`[Ln ${carriedOutLine},`))) {
+            throw new Error(`no related information pointing at kangbashi-2023.txt line ${carriedOutLine}: ${carry.rows.join(' ‖ ')}`);
+        }
+        console.log(`  ${carry.rows.find((r) => r.includes('carryover/mismatch'))}`);
+        await goToLine(page, carriedInLine);
+        await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: WAIT });
+        await shot(page, '5-carryover');
+
+        step('OGI: Check Whole Workspace (closed.txt, kangbashi-2023.txt and report.docx are not open)');
         await runCommand(page, 'OGI: Check Whole Workspace');
-        // The four text files and report.docx; broken.pdf has no text to check, and says so.
-        await until('the "checked 5 file(s) on disk" notification', async () => {
+        await until(`the summary "${CHECK_SUMMARY}"`, async () => {
             const toasts = await notifications(page);
-            return { ok: toasts.some((t) => t.includes('checked 5 file(s) on disk')), detail: toasts.join(' ‖ ') || 'no notification' };
+            return { ok: toasts.some((t) => t.includes(CHECK_SUMMARY)), detail: toasts.join(' ‖ ') || 'no notification' };
         });
-        // Open files keep their live diagnostics; closed.txt and report.docx get their 2 warnings from the batch check.
+        // Open files keep their live diagnostics; the server publishes those of the others.
         await waitProblems(
             page,
-            'the label/nonstandard warnings of closed.txt and report.docx, and why broken.pdf was not read',
+            'the label/nonstandard warnings of closed.txt, kangbashi-2023.txt and report.docx',
             (rows) =>
                 count(rows, 'closed.txt', 'label/nonstandard') === 2 &&
-                count(rows, 'report.docx', 'label/nonstandard') === 2 &&
-                count(rows, 'broken.pdf', 'not a readable PDF') === 1,
+                count(rows, 'kangbashi-2023.txt', 'label/nonstandard') === 2 &&
+                count(rows, 'report.docx', 'label/nonstandard') === 2,
         );
+        // broken.pdf has no text: its reason is in the output channel.
+        const brokenPdf = path.join(runDir, 'ws', 'broken.pdf');
+        await until(`the output channel naming ${brokenPdf} as unreadable`, async () => {
+            const log = outputChannelLog();
+            const line = log.split('\n').find((l) => l.includes(`could not read ${brokenPdf}: `));
+            return { ok: line !== undefined && line.includes('PDF'), detail: log.split('\n').slice(-5).join(' ‖ ') };
+        });
         await page
             .locator('.notification-list-item', { hasText: 'checking the workspace' })
             .waitFor({ state: 'detached', timeout: WAIT })
             .catch(() => {});
-        await shot(page, '5-workspace-check');
+        await shot(page, '5b-workspace-check');
+
+        step('OGI: Insert Report Skeleton into notes.json, a document the server is not sent: an error, no edit');
+        await quickOpen(page, 'notes.json');
+        await runCommand(page, 'OGI: Insert Report Skeleton');
+        await until('an error notification: no skeleton for notes.json', async () => {
+            const toasts = await notifications(page);
+            const ok = toasts.some((t) => t.includes('the server has no skeleton for') && t.includes('notes.json'));
+            return { ok, detail: toasts.join(' ‖ ') || 'no notification' };
+        });
+        const json = await page.locator('.monaco-editor .view-lines').first().innerText();
+        if (json.replace(/\s+/g, '') !== '{}') {
+            throw new Error(`notes.json was changed: "${json.slice(0, 200)}"`);
+        }
+
         step('OGI: Insert Report Skeleton into the empty skeleton.ogi.md');
         await quickOpen(page, 'skeleton.ogi.md');
         await runCommand(page, 'OGI: Insert Report Skeleton');
-        // The cursor ends after the inserted text, on the skeleton's last line; the view stays at its top.
-        const skeletonLines = builtinSkeleton('\n').split('\n').length;
-        await until(`the skeleton's ${skeletonLines} lines, the title on top`, async () => {
+        await until('the skeleton in the editor, its title on top', async () => {
             const text = await page.locator('.monaco-editor .view-lines').first().innerText().catch(() => '');
-            const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
-            const ok = text.includes('政府信息公开工作年度报告') && text.includes('一、总体情况') && status.includes(`Ln ${skeletonLines},`);
-            return { ok, detail: `status bar "${status}", top of the editor "${text.slice(0, 120)}"` };
+            return { ok: text.includes('政府信息公开工作年度报告') && text.includes('一、总体情况'), detail: `top of the editor "${text.slice(0, 120)}"` };
         });
-        // The preview follows the OGI file made active, and its edits: the skeleton's 表三 holds zeros.
-        await until('the preview showing skeleton.ogi.md: 表三 with zeros, nothing failing', async () => {
+        // Save it and read the file: the server's skeleton, whole, as inserted.
+        await page.keyboard.press(`${modifier}+S`);
+        const skeletonFile = path.join(runDir, 'ws', 'skeleton.ogi.md');
+        const saved = await until('skeleton.ogi.md saved with 表三 and its last row', async () => {
+            const text = fs.readFileSync(skeletonFile, 'utf8');
+            const lines = text.split(/\r?\n/);
+            const ok = lines.some((l) => l.includes(SKELETON_REQUEST_HEADER)) && lines.some((l) => l.includes('四、结转下年度继续办理'));
+            return { ok, lines, detail: `${lines.length} lines: ${text.slice(0, 200)}` };
+        });
+        // The cursor ends after the inserted text.
+        const lastLine = saved.lines.length;
+        const status = await statusBarSelection(page);
+        if (!status.includes(`Ln ${lastLine},`)) {
+            throw new Error(`after inserting ${lastLine} lines the cursor should be on line ${lastLine}; status bar "${status}"`);
+        }
+        console.log(`  skeleton: ${lastLine} lines, title "${saved.lines[0]}"`);
+        // The preview follows the OGI file made active, and its edits: the skeleton's 表三.
+        await until('the preview showing skeleton.ogi.md with its 表三', async () => {
             const state = await previewState(page);
-            const ok = state.heading?.includes('skeleton.ogi.md') && texts(state.rows?.[intakeLabel]) === '0 0 0 0 0 0 0' && state.failing.length === 0;
+            const ok = state.heading?.includes('skeleton.ogi.md') && (state.rows?.[intakeLabel] ?? []).length === 7;
             return { ok, detail: JSON.stringify(state).slice(0, 400) };
         });
         await shot(page, '6-skeleton');

@@ -72,28 +72,38 @@ function M.items(report, root)
   return items
 end
 
-local function finish(result, opts)
-  M.last = result
-  if result.error then
-    vim.notify(result.error, vim.log.levels.ERROR)
+--- Ends a run of :OgiCheck or :OgiCheckWorkspace: an error is shown as one; else `outcome.items` go to the
+--- quickfix list titled `how.title`, `how.message` is shown, and the quickfix window opens when there are
+--- items (the cursor stays where it is) unless `how.open` is false. Then `how.on_done(outcome)` runs and
+--- `User {how.event}` is triggered.
+function M.conclude(outcome, how)
+  if outcome.error then
+    vim.notify(outcome.error, vim.log.levels.ERROR)
   else
-    local title = "ogi-lsp check " .. result.root
-    vim.fn.setqflist({}, " ", { title = title, items = result.items })
-    local s = result.summary or {}
-    vim.notify(
-      ("ogi: %d error(s), %d warning(s) in %d file(s)"):format(s.errors or 0, s.warnings or 0, s.files or 0),
-      vim.log.levels.INFO
-    )
-    if #result.items > 0 and opts.open ~= false then
+    vim.fn.setqflist({}, " ", { title = how.title, items = outcome.items })
+    vim.notify(how.message, vim.log.levels.INFO)
+    if #outcome.items > 0 and how.open ~= false then
       local win = vim.api.nvim_get_current_win()
       vim.cmd("copen")
       vim.api.nvim_set_current_win(win)
     end
   end
-  if opts.on_done then
-    opts.on_done(result)
+  if how.on_done then
+    how.on_done(outcome)
   end
-  vim.cmd("doautocmd <nomodeline> User OgiCheckDone")
+  vim.cmd("doautocmd <nomodeline> User " .. how.event)
+end
+
+local function finish(result, opts)
+  M.last = result
+  local s = result.summary or {}
+  M.conclude(result, {
+    title = "ogi-lsp check " .. tostring(result.root),
+    message = ("ogi: %d error(s), %d warning(s) in %d file(s)"):format(s.errors or 0, s.warnings or 0, s.files or 0),
+    open = opts.open,
+    on_done = opts.on_done,
+    event = "OgiCheckDone",
+  })
 end
 
 --- Runs the checker on `opts.path` (default: the current buffer's workspace root) without blocking.

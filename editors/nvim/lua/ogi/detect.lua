@@ -1,5 +1,6 @@
 -- Decides which buffers hold a 政府信息公开工作年度报告 (by file name or by content) and where their
--- workspace root is. Knows nothing about the language client.
+-- workspace root is. Knows nothing about the language client. Needs no other module of the plugin:
+-- ftdetect/ogi-report.lua loads it by its path, before the plugin is on 'runtimepath'.
 
 local M = {}
 
@@ -64,6 +65,64 @@ function M.is_report(bufnr, scan_lines)
     return true
   end
   return M.by_content(vim.api.nvim_buf_get_lines(bufnr, 0, scan_lines or 40, false))
+end
+
+--- The plugin's options when setup{} ran (ftdetect may run before it, or without it).
+local function options()
+  local config = package.loaded["ogi.config"]
+  return config and config.get() or nil
+end
+
+local function listed(opts, filetype)
+  for _, ft in ipairs(opts.filetypes or {}) do
+    if ft == filetype then
+      return true
+    end
+  end
+  return false
+end
+
+--- "ogi-report" when a file just read is a report by its name (`*.ogi.md`, `*.ogi.txt`), or a plain `.txt`
+--- file (no filetype yet, or `text`) whose first lines hold a landmark; nil otherwise. A `.md` report keeps
+--- filetype markdown, and a help file stays help (this plugin's own doc/ogi.txt names a report).
+function M.filetype(bufnr)
+  if vim.bo[bufnr].buftype ~= "" then
+    return nil
+  end
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if M.by_name(name) then
+    return "ogi-report"
+  end
+  local current = vim.bo[bufnr].filetype
+  if current ~= "" and current ~= "text" then
+    return nil
+  end
+  local opts = options()
+  if opts and not (listed(opts, "text") and listed(opts, "ogi-report")) then
+    return nil -- the user's `filetypes` leave plain text alone
+  end
+  local scan = opts and opts.scan_lines or 40
+  if name:match("%.txt$") and M.by_content(vim.api.nvim_buf_get_lines(bufnr, 0, scan, false)) then
+    return "ogi-report"
+  end
+  return nil
+end
+
+--- Gives report files filetype `ogi-report` when they are read or created, after Neovim's own detection
+--- (or before it: the filetype set here stays, `:setfiletype` keeps a filetype already set). Defining it
+--- again replaces it, so ftdetect/ogi-report.lua and setup{} may both call it.
+function M.define_filetype_autocmds()
+  local group = vim.api.nvim_create_augroup("ogi_filetype", { clear = true })
+  vim.api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
+    group = group,
+    pattern = { "*.ogi.md", "*.ogi.txt", "*.txt" },
+    nested = true, -- FileType ogi-report must run its autocmds (the client's attach, lazy loaders)
+    callback = function(args)
+      if vim.bo[args.buf].filetype ~= "ogi-report" and M.filetype(args.buf) then
+        vim.bo[args.buf].filetype = "ogi-report"
+      end
+    end,
+  })
 end
 
 local function exists(path)

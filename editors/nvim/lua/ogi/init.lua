@@ -1,6 +1,6 @@
--- The plugin's entry point: setup{}, filetype detection, starting and attaching the ogi-lsp client on
--- every Neovim from 0.7 to 0.11+, and the user commands. The :OgiCheck batch run lives in ogi.check,
--- :OgiExtract in ogi.extract.
+-- The plugin's entry point: setup{}, starting and attaching the ogi-lsp client on every Neovim from 0.7
+-- to 0.11+, and the user commands. Filetype detection is ogi.detect (also sourced by ftdetect/), the
+-- :OgiCheck batch run ogi.check, :OgiExtract ogi.extract, the server's own commands ogi.execute.
 
 local config = require("ogi.config")
 local detect = require("ogi.detect")
@@ -37,6 +37,24 @@ function M.clients(bufnr)
     end
   end
   return found
+end
+
+--- The first initialized ogi client attached to `bufnr`, if any.
+function M.client(bufnr)
+  for _, client in ipairs(M.clients(bufnr)) do
+    if client.initialized then
+      return client
+    end
+  end
+  return nil
+end
+
+--- client:request on 0.11+, client.request before (0.11 deprecates the call without `self`).
+function M.request(client, method, params, handler, bufnr)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
 end
 
 local warned = false
@@ -140,15 +158,10 @@ local function on_filetype(bufnr)
 end
 
 local function define_autocmds()
+  -- ftdetect/ogi-report.lua defined these already when the plugin was on 'runtimepath' at startup (or
+  -- lazy.nvim sourced it); defining them again costs nothing and covers a later 'runtimepath'.
+  detect.define_filetype_autocmds()
   local group = api.nvim_create_augroup(GROUP, { clear = true })
-  api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
-    group = group,
-    pattern = { "*.ogi.md", "*.ogi.txt" },
-    nested = true,
-    callback = function(args)
-      vim.bo[args.buf].filetype = "ogi-report"
-    end,
-  })
   api.nvim_create_autocmd("FileType", {
     group = group,
     pattern = config.get().filetypes,
@@ -157,6 +170,20 @@ local function define_autocmds()
       on_filetype(args.buf)
     end,
   })
+end
+
+-- Report buffers already open (before setup{} ran: a plugin manager loading the plugin lazily, on their
+-- filetype; or after :OgiRestart stopped the clients): the filetype they would have got, and the client.
+local function attach_open_buffers()
+  for _, bufnr in ipairs(api.nvim_list_bufs()) do
+    if api.nvim_buf_is_loaded(bufnr) then
+      if vim.bo[bufnr].filetype ~= "ogi-report" and detect.filetype(bufnr) then
+        vim.bo[bufnr].filetype = "ogi-report" -- FileType attaches it
+      elseif config.wants(bufnr) then
+        M.attach(bufnr)
+      end
+    end
+  end
 end
 
 --- Stops every ogi client and attaches the report buffers again once they are gone.
@@ -168,20 +195,13 @@ function M.restart()
   if #ids > 0 then
     vim.lsp.stop_client(ids)
   end
-  local function reattach()
-    for _, bufnr in ipairs(api.nvim_list_bufs()) do
-      if api.nvim_buf_is_loaded(bufnr) and config.wants(bufnr) then
-        M.attach(bufnr)
-      end
-    end
-  end
   local waited = vim.wait(5000, function()
     return #M.clients() == 0
   end, 20)
   if not waited then
     vim.lsp.stop_client(ids, true)
   end
-  reattach()
+  attach_open_buffers()
 end
 
 local function define_commands()
@@ -202,7 +222,14 @@ local function define_commands()
   api.nvim_create_user_command("OgiRestart", function()
     M.restart()
   end, { desc = "Restart ogi-lsp" })
+  api.nvim_create_user_command("OgiSkeleton", function()
+    require("ogi.execute").skeleton()
+  end, { desc = "Insert the server's blank report at the cursor" })
+  api.nvim_create_user_command("OgiCheckWorkspace", function(args)
+    require("ogi.execute").check_workspace({ dir = args.args ~= "" and args.args or nil })
+  end, { nargs = "?", complete = "dir", desc = "ogi-lsp checks every report of the workspace; diagnostics and quickfix" })
 end
+
 
 --- require("ogi").setup{} — every option is optional; see :help ogi-options.
 function M.setup(opts)
@@ -214,18 +241,8 @@ function M.setup(opts)
     vim.lsp.config("ogi", M.lsp_config())
     vim.lsp.enable("ogi")
   end
-  -- setup{} may run after buffers were opened (lazy loading): treat them as if just read.
-  if vim.v.vim_did_enter == 1 then
-    for _, bufnr in ipairs(api.nvim_list_bufs()) do
-      if api.nvim_buf_is_loaded(bufnr) then
-        if detect.by_name(api.nvim_buf_get_name(bufnr)) and vim.bo[bufnr].filetype ~= "ogi-report" then
-          vim.bo[bufnr].filetype = "ogi-report"
-        else
-          on_filetype(bufnr)
-        end
-      end
-    end
-  end
+  -- Also during startup: lazy.nvim loads a plugin on `ft` while Neovim reads the files it was given.
+  attach_open_buffers()
   return M
 end
 

@@ -64,21 +64,6 @@ local function windows_of(buf)
   return found
 end
 
-local function initialized_client(src)
-  for _, client in ipairs(require("ogi").clients(src)) do
-    if client.initialized then
-      return client
-    end
-  end
-end
-
-local function request(client, method, params, handler, bufnr)
-  if vim.fn.has("nvim-0.11") == 1 then
-    return client:request(method, params, handler, bufnr)
-  end
-  return client.request(method, params, handler, bufnr)
-end
-
 local function draw(view, result)
   local buf = view.buf
   if not api.nvim_buf_is_valid(buf) then
@@ -127,7 +112,7 @@ end
 
 --- Asks the server for the tables of the report at the source's cursor and redraws the preview.
 function M.refresh(view)
-  local client = initialized_client(view.src)
+  local client = require("ogi").client(view.src)
   if not client then
     -- The client may still be starting: try again a few times before saying so.
     view.tries = (view.tries or 0) + 1
@@ -143,7 +128,7 @@ function M.refresh(view)
     textDocument = { uri = vim.uri_from_bufnr(view.src) },
     position = source_position(view, encoding),
   }
-  request(client, "ogi/tables", params, function(err, result)
+  require("ogi").request(client, "ogi/tables", params, function(err, result)
     if views[view.src] ~= view or seq ~= view.seq then
       return -- closed, or a newer request is on its way
     end
