@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use ls_types::{Diagnostic, Uri};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::ls_types;
 
 use super::ledgers::Key;
@@ -15,30 +15,41 @@ use super::session::{Session, State};
 /// Quiet time after the last change before a document is re-checked.
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
 
-/// A `publishDiagnostics` to send; queued in the order they were decided, under the lock.
-struct Publish {
-    uri: Uri,
-    diagnostics: Vec<Diagnostic>,
-    version: Option<i32>,
+/// A `publishDiagnostics` to send, queued in the order they were decided, under the lock; or a
+/// marker answered once everything queued before it is sent.
+enum Queued {
+    Publish {
+        uri: Uri,
+        diagnostics: Vec<Diagnostic>,
+        version: Option<i32>,
+    },
+    Flush(oneshot::Sender<()>),
 }
 
 /// The session with its queue of publications.
 #[derive(Clone)]
 pub struct Publisher {
     pub session: Session,
-    queue: mpsc::UnboundedSender<Publish>,
+    queue: mpsc::UnboundedSender<Queued>,
 }
 
 impl Publisher {
     /// Starts the task that sends queued publications in order.
     pub fn new(session: Session) -> Publisher {
-        let (queue, mut queued) = mpsc::unbounded_channel::<Publish>();
+        let (queue, mut queued) = mpsc::unbounded_channel::<Queued>();
         let client = session.client.clone();
         tokio::spawn(async move {
-            while let Some(p) = queued.recv().await {
-                client
-                    .publish_diagnostics(p.uri, p.diagnostics, p.version)
-                    .await;
+            while let Some(item) = queued.recv().await {
+                match item {
+                    Queued::Publish {
+                        uri,
+                        diagnostics,
+                        version,
+                    } => client.publish_diagnostics(uri, diagnostics, version).await,
+                    Queued::Flush(done) => {
+                        let _ = done.send(());
+                    }
+                }
             }
         });
         Publisher { session, queue }
@@ -46,13 +57,22 @@ impl Publisher {
 
     /// Queues a publication; call it while holding the lock so the queue keeps the order of decisions.
     pub fn send(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
-        let publish = Publish {
+        let publish = Queued::Publish {
             uri,
             diagnostics,
             version,
         };
         if self.queue.send(publish).is_err() {
             log!("the diagnostics queue is closed");
+        }
+    }
+
+    /// Waits until every publication queued so far has been sent (a command's answer then arrives
+    /// after the diagnostics it speaks of).
+    pub async fn flush(&self) {
+        let (done, sent) = oneshot::channel();
+        if self.queue.send(Queued::Flush(done)).is_ok() {
+            let _ = sent.await;
         }
     }
 

@@ -405,5 +405,6 @@ pub async fn check(
     changed.sort_unstable();
     changed.dedup();
     publisher.dependents_changed(&changed);
+    publisher.flush().await;
     summary
 }
