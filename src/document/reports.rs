@@ -179,7 +179,10 @@ impl ReportCache {
         }
         let delta = new_len as isize - old.len() as isize;
         let shift = |n: usize| n.checked_add_signed(delta).unwrap_or(0);
-        let last = self.segments.len() - 1;
+        // The cache always holds one segment at least; an empty one is rebuilt rather than trusted.
+        let Some(last) = self.segments.len().checked_sub(1) else {
+            return self.rebuild(rope);
+        };
         let containing = |at: usize| {
             self.segments
                 .partition_point(|s| s.range.end <= at)
@@ -188,8 +191,11 @@ impl ReportCache {
         let (first, end) = (containing(old.start), containing(old.end));
         let now = |s: &CachedSegment| s.range.start..shift(s.range.end);
         let new = old.start..old.start + new_len;
-        if first == end && Self::stays_inside(rope, now(&self.segments[first]), new, replaced) {
-            let segment = &mut self.segments[first];
+        let inside = self
+            .segments
+            .get(first)
+            .is_some_and(|s| first == end && Self::stays_inside(rope, now(s), new, replaced));
+        if let (true, Some(segment)) = (inside, self.segments.get_mut(first)) {
             segment.range.end = shift(segment.range.end);
             if segment.is_report {
                 segment.id = next_id();
@@ -203,16 +209,18 @@ impl ReportCache {
         let lo = first.saturating_sub(1);
         let mut hi = (end + 1).min(last);
         loop {
-            let start = self.segments[lo].range.start;
-            let region = String::from(rope.byte_slice(start..shift(self.segments[hi].range.end)));
+            let (Some(low), Some(high)) = (self.segments.get(lo), self.segments.get(hi)) else {
+                return self.rebuild(rope);
+            };
+            let (start, high_start) = (low.range.start, high.range.start);
+            let region = String::from(rope.byte_slice(start..shift(high.range.end)));
             let fresh = analysis::segments(&region);
             if lo > 0 && fresh.first().is_some_and(|s| !s.is_report) {
                 // The region no longer starts at a report boundary: the segmentation contract was broken.
                 return self.rebuild(rope);
             }
             let settled = hi == last
-                || fresh.last().map(|s| s.range.start + start)
-                    == Some(shift(self.segments[hi].range.start));
+                || fresh.last().map(|s| s.range.start + start) == Some(shift(high_start));
             if !settled {
                 hi += 1;
                 continue;
@@ -257,7 +265,8 @@ impl ReportCache {
                 None
             };
             let kept = old_range.and_then(|r| {
-                self.segments[old.clone()]
+                self.segments
+                    .get(old.clone())?
                     .iter()
                     .find(|c| c.range == r && c.is_report == s.is_report)
             });
@@ -294,7 +303,7 @@ impl ReportCache {
     }
 
     fn shift_from(&mut self, from: usize, delta: isize) {
-        for s in &mut self.segments[from..] {
+        for s in self.segments.iter_mut().skip(from) {
             s.range.start = s.range.start.checked_add_signed(delta).unwrap_or(0);
             s.range.end = s.range.end.checked_add_signed(delta).unwrap_or(0);
         }
