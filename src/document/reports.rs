@@ -68,6 +68,17 @@ fn bom_len(rope: &Rope) -> usize {
 }
 
 impl ReportCache {
+    /// Splits the document when it holds at most `limit` bytes; above, no reports at all.
+    pub fn within(rope: &Rope, limit: usize) -> ReportCache {
+        if rope.len_bytes() > limit {
+            return ReportCache {
+                base: bom_len(rope),
+                segments: Vec::new(),
+            };
+        }
+        ReportCache::new(rope)
+    }
+
     /// Splits the whole document; every report starts [`SegmentState::Pending`].
     pub fn new(rope: &Rope) -> ReportCache {
         let mut cache = ReportCache {

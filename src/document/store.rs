@@ -33,16 +33,39 @@ pub struct Document {
     rope: Rope,
     version: i32,
     reports: ReportCache,
+    /// Above this many bytes the document is kept and edited but not split into reports nor analysed,
+    /// so a huge file cannot exhaust memory.
+    limit: usize,
 }
 
 impl Document {
     pub fn new(text: &str, version: i32) -> Document {
+        Document::with_limit(text, version, usize::MAX)
+    }
+
+    /// A document analysed only while it holds at most `limit` bytes.
+    pub fn with_limit(text: &str, version: i32, limit: usize) -> Document {
         let rope = Rope::from_str(text);
-        let reports = ReportCache::new(&rope);
+        let reports = ReportCache::within(&rope, limit);
         Document {
             rope,
             version,
             reports,
+            limit,
+        }
+    }
+
+    /// Whether the document is over its size limit (and so has no reports).
+    pub fn is_oversized(&self) -> bool {
+        self.rope.len_bytes() > self.limit
+    }
+
+    /// Changes the size limit; the reports are split again when the document crosses it.
+    pub fn set_limit(&mut self, limit: usize) {
+        let was = self.is_oversized();
+        self.limit = limit;
+        if was != self.is_oversized() {
+            self.reports = ReportCache::within(&self.rope, limit);
         }
     }
 
@@ -75,7 +98,7 @@ impl Document {
     pub fn apply(&mut self, change: &TextChange, encoding: Encoding) -> AppliedEdit {
         let Some((start, end)) = change.range else {
             self.rope = Rope::from_str(&change.text);
-            self.reports = ReportCache::new(&self.rope);
+            self.reports = ReportCache::within(&self.rope, self.limit);
             return AppliedEdit {
                 replaced: 0..0,
                 inserted: change.text.len(),
@@ -91,10 +114,18 @@ impl Document {
             self.rope.byte_to_char(replaced.start),
             self.rope.byte_to_char(replaced.end),
         );
+        let was_oversized = self.is_oversized();
         self.rope.remove(from..to);
         self.rope.insert(from, &change.text);
-        self.reports
-            .edit(&self.rope, replaced.clone(), change.text.len(), before);
+        if was_oversized || self.is_oversized() {
+            // Crossing the limit either way splits anew (or empties the cache); above it, nothing to follow.
+            if !(was_oversized && self.is_oversized()) {
+                self.reports = ReportCache::within(&self.rope, self.limit);
+            }
+        } else {
+            self.reports
+                .edit(&self.rope, replaced.clone(), change.text.len(), before);
+        }
         AppliedEdit {
             replaced,
             inserted: change.text.len(),

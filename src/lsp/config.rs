@@ -36,6 +36,15 @@ pub fn from_json(value: &Value) -> Option<(RuleConfig, Vec<String>)> {
     Some((config, problems))
 }
 
+/// The size above which documents are not analysed, when the settings give one:
+/// `{"maxDocumentBytes": N}` (or under `"ogi"`).
+pub fn max_document_bytes(value: &Value) -> Option<usize> {
+    let limit = value
+        .get("maxDocumentBytes")
+        .or_else(|| value.get(SECTION).and_then(|v| v.get("maxDocumentBytes")))?;
+    limit.as_u64().and_then(|n| usize::try_from(n).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

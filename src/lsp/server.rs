@@ -71,10 +71,14 @@ impl Backend {
     }
 }
 
-/// Applies the rule switches in `value`; false when it holds none.
+/// Applies the rule switches and the size limit in `value`; false when it holds neither.
 fn apply_configuration(session: &Session, value: &Value) -> bool {
+    let limit = config::max_document_bytes(value);
+    if let Some(limit) = limit {
+        session.lock().set_max_document_bytes(limit);
+    }
     let Some((rules, problems)) = config::from_json(value) else {
-        return false;
+        return limit.is_some();
     };
     for problem in problems {
         log!("configuration: {problem}");
@@ -168,6 +172,7 @@ impl LanguageServer for Backend {
                 pull_configuration: from_proto::configuration_support(&params.capabilities),
                 progress: from_proto::progress_support(&params.capabilities),
                 watch_files: from_proto::watched_files_registration(&params.capabilities),
+                max_document_bytes: state.settings.max_document_bytes,
             };
             state.folders = workspace::folders(&params);
         }

@@ -18,12 +18,15 @@ use super::config::RuleConfig;
 use super::converted::DiagnosticCache;
 use super::from_proto;
 use super::ledgers::{Book, Key, Side};
-use super::to_proto::Target;
+use super::to_proto::{self, Target};
 use crate::analysis::{Frame, Locale, ReportAnalysis, Rule};
 use crate::document::{AppliedEdit, Document, Encoding, SegmentState, TextChange, analyse_segment};
 
+/// Above this size a document is not analysed (`maxDocumentBytes` in the settings changes it).
+pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
 /// What was negotiated at `initialize` and configured since.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     pub encoding: Encoding,
     pub locale: Locale,
@@ -34,6 +37,22 @@ pub struct Settings {
     pub progress: bool,
     /// The client watches files for the server when asked (dynamic `didChangeWatchedFiles`).
     pub watch_files: bool,
+    pub max_document_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            encoding: Encoding::default(),
+            locale: Locale::default(),
+            rules: RuleConfig::default(),
+            snippets: false,
+            pull_configuration: false,
+            progress: false,
+            watch_files: false,
+            max_document_bytes: MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 /// One open document: its text and reports, the generation of its latest change (a debounced task
@@ -76,7 +95,7 @@ impl State {
             uri.as_str().to_owned(),
             OpenDocument {
                 uri: uri.clone(),
-                document: Document::new(text, version),
+                document: Document::with_limit(text, version, self.settings.max_document_bytes),
                 generation,
                 converted: DiagnosticCache::default(),
             },
@@ -140,6 +159,14 @@ impl State {
         self.documents.contains_key(uri.as_str())
     }
 
+    /// A new size limit for analysis, for every open document.
+    pub fn set_max_document_bytes(&mut self, limit: usize) {
+        self.settings.max_document_bytes = limit;
+        for open in self.documents.values_mut() {
+            open.document.set_limit(limit);
+        }
+    }
+
     /// New rule switches; every converted diagnostic is stale.
     pub fn set_rules(&mut self, rules: RuleConfig) {
         self.settings.rules = rules;
@@ -159,6 +186,19 @@ impl State {
             ..
         } = self;
         let open = documents.get_mut(uri.as_str())?;
+        if open.document.is_oversized() {
+            let size = open.document.rope().len_bytes();
+            let changed = ledgers.set(uri, &name, Side::Open, Some(Vec::new()));
+            return Some(Publication {
+                diagnostics: vec![to_proto::oversized(
+                    size,
+                    settings.max_document_bytes,
+                    settings.locale,
+                )],
+                version: open.document.version(),
+                changed,
+            });
+        }
         let target = Target::new(
             uri,
             open.document.rope(),

@@ -116,6 +116,40 @@ pub fn diagnostic(target: Target, finding: &Finding, severity: Severity) -> Diag
     }
 }
 
+/// A size as people read it: `64 MB`, `12.5 MB`, `20 KB`.
+fn byte_size(bytes: usize) -> String {
+    const MB: usize = 1 << 20;
+    if bytes >= MB {
+        let tenths = (bytes * 10).div_ceil(MB);
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            d => format!("{}.{d} MB", tenths / 10),
+        }
+    } else {
+        format!("{} KB", bytes.div_ceil(1 << 10))
+    }
+}
+
+/// The one diagnostic of a document too large to analyse, at its start.
+pub fn oversized(size: usize, limit: usize, locale: Locale) -> Diagnostic {
+    let (size, limit) = (byte_size(size), byte_size(limit));
+    let message = match locale {
+        Locale::Zh => format!(
+            "文档过大（{size}，超过 {limit} 的上限），未作检查。可用命令行 ogi-lsp check 检查，或在设置 maxDocumentBytes 中调高上限。"
+        ),
+        Locale::En => format!(
+            "The document is too large to check here ({size}, over the {limit} limit). Check it with `ogi-lsp check`, or raise the limit with the maxDocumentBytes setting."
+        ),
+    };
+    Diagnostic {
+        range: ls_types::Range::default(),
+        severity: Some(DiagnosticSeverity::WARNING),
+        source: Some(SOURCE.to_owned()),
+        message,
+        ..Diagnostic::default()
+    }
+}
+
 pub fn text_edit(target: Target, span: &Span, new_text: &str) -> TextEdit {
     TextEdit {
         range: target.range(span),

@@ -145,3 +145,11 @@ fn symbols_keep_their_selection_inside_their_range() {
     assert_eq!(child.selection_range, child.range);
     assert_eq!(child.range.start, ls_types::Position::new(1, 5));
 }
+
+#[test]
+fn sizes_read_as_people_write_them() {
+    let message = |size, limit| to_proto::oversized(size, limit, Locale::Zh).message;
+    assert!(message(200 << 20, 64 << 20).starts_with("文档过大（200 MB，超过 64 MB 的上限）"));
+    assert!(message((25 << 20) / 2, 1 << 20).starts_with("文档过大（12.5 MB，超过 1 MB 的上限）"));
+    assert!(message(20_000, 4096).starts_with("文档过大（20 KB，超过 4 KB 的上限）"));
+}
