@@ -303,3 +303,28 @@ fn the_report_names_its_agency_and_year_in_symbols_and_on_its_title() {
     assert!(markup.value.contains("2024 年度报告"), "{}", markup.value);
     server.shutdown();
 }
+
+#[test]
+fn indexing_stops_when_the_user_cancels_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough reports that the indexing is still going when the cancel arrives.
+    for i in 0..300 {
+        years::write(dir.path(), &format!("{i:03}.txt"), years::EXAMPLE);
+    }
+    let folder = file_uri(dir.path());
+    let (mut server, _) = Server::start(json!({
+        "rootUri": folder,
+        "capabilities": { "window": { "workDoneProgress": true } }
+    }));
+    let (id, created) = server.server_request("window/workDoneProgress/create");
+    server.answer(id, Value::Null);
+    let token = created["token"].clone();
+    let begin = server.receive(|m| m["method"] == "$/progress" && m["params"]["token"] == token);
+    assert_eq!(begin["params"]["value"]["kind"], "begin");
+    assert_eq!(begin["params"]["value"]["cancellable"], true);
+    server.notify_raw("window/workDoneProgress/cancel", json!({ "token": token }));
+    let end = progress_to_end(&mut server, &token);
+    assert!(end.starts_with("cancelled after "), "{end}");
+    assert!(end.ends_with(" of 300 files"), "{end}");
+    server.shutdown();
+}

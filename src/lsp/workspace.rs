@@ -4,7 +4,8 @@
 //! not open. Files are found and read as the batch checker finds and reads them (text, .docx, .pdf).
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use ls_types::{
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions, FileChangeType,
@@ -16,6 +17,7 @@ use tower_lsp_server::{Bounded, Cancellable, OngoingProgress, ls_types};
 
 use super::ledgers::{Key, Side};
 use super::publish::Publisher;
+use super::session::Cancels;
 use super::to_proto::{self, Target};
 use crate::analysis::carryover::Ledger;
 use crate::analysis::{self, Locale, Rule};
@@ -41,10 +43,12 @@ pub fn folders(params: &InitializeParams) -> Vec<PathBuf> {
     }
 }
 
-/// A progress report to the client, when it takes them.
+/// A progress report to the client, when it takes them, and whether the user cancelled it.
 struct Progress {
     ongoing: Option<OngoingProgress<Bounded, Cancellable>>,
     token: Option<ProgressToken>,
+    cancel: Option<Arc<AtomicBool>>,
+    cancels: Arc<Cancels>,
     percent: u32,
 }
 
@@ -70,6 +74,9 @@ impl Progress {
             }
             None => None,
         };
+        // Listening for the cancel before the report begins: a cancel cannot arrive too early.
+        let cancels = publisher.session.cancels.clone();
+        let cancel = token.as_ref().map(|t| cancels.register(t));
         let ongoing = match &token {
             Some(token) => Some(
                 client
@@ -84,8 +91,16 @@ impl Progress {
         Progress {
             ongoing,
             token,
+            cancel,
+            cancels,
             percent: 0,
         }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::SeqCst))
     }
 
     async fn report(&mut self, done: usize, of: usize) {
@@ -101,6 +116,9 @@ impl Progress {
     }
 
     async fn finish(self, message: String) {
+        if let Some(token) = &self.token {
+            self.cancels.forget(token);
+        }
         if let Some(p) = self.ongoing {
             p.finish_with_message(message).await;
         }
@@ -192,22 +210,15 @@ pub fn start_indexing(publisher: &Publisher) {
         }
         let (files, _) = report_files(folders).await;
         let mut progress = Progress::begin(&publisher, "ogi-lsp: indexing reports", None).await;
-        let cancel = progress
-            .token
-            .as_ref()
-            .map(|t| publisher.session.cancels.register(t));
         let mut changed: Vec<Key> = Vec::new();
         let mut indexed = 0;
         for (i, path) in files.iter().enumerate() {
-            if cancel.as_ref().is_some_and(|c| c.load(Ordering::SeqCst)) {
+            if progress.cancelled() {
                 break;
             }
             changed.extend(reindex(&publisher, path).await);
             indexed = i + 1;
             progress.report(indexed, files.len()).await;
-        }
-        if let Some(token) = &progress.token {
-            publisher.session.cancels.forget(token);
         }
         let message = if indexed == files.len() {
             format!("{indexed} files")
@@ -336,14 +347,10 @@ pub async fn check(
         summary.unreadable.push(Unreadable { uri: name, reason });
     }
     let mut progress = Progress::begin(publisher, "ogi-lsp: checking the workspace", token).await;
-    let cancel = progress
-        .token
-        .as_ref()
-        .map(|t| publisher.session.cancels.register(t));
     let mut checked: Vec<(Uri, Vec<ls_types::Diagnostic>)> = Vec::new();
     let mut changed = Vec::new();
     for (i, path) in files.iter().enumerate() {
-        if cancel.as_ref().is_some_and(|c| c.load(Ordering::SeqCst)) {
+        if progress.cancelled() {
             break;
         }
         progress.report(i, files.len()).await;
@@ -372,9 +379,6 @@ pub async fn check(
                 });
             }
         }
-    }
-    if let Some(token) = &progress.token {
-        publisher.session.cancels.forget(token);
     }
     // Carry-over once every file's figures are in: a file's predecessor may come after it.
     {
