@@ -226,6 +226,32 @@ pub fn row_def(id: RowId) -> &'static RowDef {
     ROWS.get(id).unwrap_or(&NO_ROW)
 }
 
+/// A set of template rows (the rows a report has, or that an alignment names).
+#[derive(Debug, Clone)]
+pub struct RowSet([bool; ROWS.len()]);
+
+impl RowSet {
+    pub fn insert(&mut self, row: RowId) {
+        if let Some(member) = self.0.get_mut(row) {
+            *member = true;
+        }
+    }
+
+    pub fn contains(&self, row: RowId) -> bool {
+        self.0.get(row).is_some_and(|&member| member)
+    }
+}
+
+impl FromIterator<RowId> for RowSet {
+    fn from_iter<I: IntoIterator<Item = RowId>>(rows: I) -> Self {
+        let mut set = RowSet([false; ROWS.len()]);
+        for row in rows {
+            set.insert(row);
+        }
+        set
+    }
+}
+
 /// Every row of both formats: 0–31 are the 2021 format's (表二 0–5 and 表三's （六） sub-rows
 /// 26–28 only there), 32–40 the trial format's own.
 #[expect(
