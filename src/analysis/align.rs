@@ -11,32 +11,54 @@ pub fn align(
     template: usize,
     score: impl Fn(usize, usize) -> Option<f32>,
 ) -> Vec<Option<usize>> {
-    let width = template + 1;
-    // best[i * width + j]: the best total for the first i candidates and the first j template rows.
-    let mut best = vec![0f32; (candidates + 1) * width];
+    // best.at(i, j): the best total for the first i candidates and the first j template rows.
+    let mut best = Totals {
+        width: template + 1,
+        cells: vec![0f32; (candidates + 1) * (template + 1)],
+    };
     for i in 1..=candidates {
         for j in 1..=template {
-            let skip_candidate = best[(i - 1) * width + j];
-            let skip_row = best[i * width + j - 1];
-            let pair = score(i - 1, j - 1).map_or(f32::MIN, |s| best[(i - 1) * width + j - 1] + s);
-            best[i * width + j] = skip_candidate.max(skip_row).max(pair);
+            let skip_candidate = best.at(i - 1, j);
+            let skip_row = best.at(i, j - 1);
+            let pair = score(i - 1, j - 1).map_or(f32::MIN, |s| best.at(i - 1, j - 1) + s);
+            best.set(i, j, skip_candidate.max(skip_row).max(pair));
         }
     }
     let mut out = vec![None; candidates];
     let (mut i, mut j) = (candidates, template);
     while i > 0 && j > 0 {
-        let here = best[i * width + j];
-        if here == best[(i - 1) * width + j] {
+        let here = best.at(i, j);
+        if here == best.at(i - 1, j) {
             i -= 1;
-        } else if here == best[i * width + j - 1] {
+        } else if here == best.at(i, j - 1) {
             j -= 1;
         } else {
-            out[i - 1] = Some(j - 1);
+            if let Some(slot) = out.get_mut(i - 1) {
+                *slot = Some(j - 1);
+            }
             i -= 1;
             j -= 1;
         }
     }
     out
+}
+
+/// The programme's table of best totals, row by row.
+struct Totals {
+    width: usize,
+    cells: Vec<f32>,
+}
+
+impl Totals {
+    fn at(&self, i: usize, j: usize) -> f32 {
+        self.cells.get(i * self.width + j).copied().unwrap_or(0.0)
+    }
+
+    fn set(&mut self, i: usize, j: usize, total: f32) {
+        if let Some(cell) = self.cells.get_mut(i * self.width + j) {
+            *cell = total;
+        }
+    }
 }
 
 #[cfg(test)]

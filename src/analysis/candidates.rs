@@ -146,15 +146,19 @@ fn best_score(text: &str, fragments: &[Span]) -> f32 {
 fn row_cells(found: &[Match]) -> Option<usize> {
     match found {
         [m] => match m.kind {
-            LabelKind::Row(r) => Some(crate::template::ROWS[r].cells),
+            LabelKind::Row(r) => Some(crate::template::row_def(r).cells),
             _ => None,
         },
         _ => None,
     }
 }
 
-fn is_exact_row(found: &[Match]) -> bool {
-    found.len() == 1 && found[0].exact && matches!(found[0].kind, LabelKind::Row(_))
+/// The row a label names exactly, when it is the label's only reading.
+fn exact_row(found: &[Match]) -> Option<(LabelKind, Span)> {
+    match found {
+        [m] if m.exact && matches!(m.kind, LabelKind::Row(_)) => Some((m.kind, m.span.clone())),
+        _ => None,
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -316,7 +320,8 @@ impl<'a> Reader<'a> {
             self.close();
             return false;
         }
-        let exact_row = is_exact_row(found);
+        let row_hint = exact_row(found);
+        let exact_row = row_hint.is_some();
         // Text where a row read one cell per line still lacks cells is a value that is no number
         // (`八`, `约10`), not the next label.
         if found.is_empty()
@@ -333,14 +338,15 @@ impl<'a> Reader<'a> {
             && !with_values
             && let Some(i) = self.continuable.take()
             && self.open.is_none()
+            && let Some(candidate) = self.out.candidates.get_mut(i)
         {
             // The end of a label wrapped around its numbers (`…只计这一情` / numbers / `形，…）`).
-            let mut fragments = self.out.candidates[i].fragments.clone();
+            let mut fragments = candidate.fragments.clone();
             fragments.push(span.clone());
-            let before = best_score(self.text, &self.out.candidates[i].fragments);
+            let before = best_score(self.text, &candidate.fragments);
             let after = best_score(self.text, &fragments);
             if after > before {
-                self.out.candidates[i].fragments = fragments;
+                candidate.fragments = fragments;
                 return false;
             }
         }
@@ -352,7 +358,7 @@ impl<'a> Reader<'a> {
                 // A group label, then its first row's label: the reading is already known.
                 let after_group =
                     open.candidate.fragments.len() == 1 && open.candidate.group_hint.is_some();
-                open.candidate.row_hint = exact_row.then(|| (found[0].kind, found[0].span.clone()));
+                open.candidate.row_hint = row_hint;
                 if !(after_group && exact_row) {
                     open.candidate.row_hint = None;
                     open.candidate.group_hint = None;
@@ -370,8 +376,7 @@ impl<'a> Reader<'a> {
                 if let Some(open) = self.open.as_mut() {
                     open.complete_label = exact_row;
                     open.expects = row_cells(found);
-                    open.candidate.row_hint =
-                        exact_row.then(|| (found[0].kind, found[0].span.clone()));
+                    open.candidate.row_hint = row_hint;
                     open.candidate.group_hint = match found {
                         [m] if m.exact && matches!(m.kind, LabelKind::Group(_)) => {
                             Some((m.kind, m.span.clone()))
@@ -394,8 +399,9 @@ impl<'a> Reader<'a> {
             .iter()
             .position(|c| c.is_empty() || lex::is_cell_like(self.cell_text(c)))
             .unwrap_or(cells.len());
-        let values: Vec<Slot> = cells[split..].iter().cloned().map(Slot::Cell).collect();
-        let texts: Vec<Span> = cells[..split].to_vec();
+        let (texts, values) = cells.split_at_checked(split).unwrap_or_default();
+        let values: Vec<Slot> = values.iter().cloned().map(Slot::Cell).collect();
+        let texts: Vec<Span> = texts.to_vec();
         if texts.is_empty()
             && values
                 .iter()
@@ -532,7 +538,7 @@ fn run_together(text: &str, base: usize) -> Option<Span> {
         .take_while(|(_, c)| c.is_ascii_digit())
         .last()?
         .0;
-    let label = text[..digits].trim_end();
+    let label = text.get(..digits)?.trim_end();
     if digits < 2 || text.len() - digits < 2 || label.ends_with(['.', '、', '．', ' ']) {
         return None;
     }

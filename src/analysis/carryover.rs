@@ -14,7 +14,9 @@ use super::identity::Identity;
 use super::model::{Report, Value};
 use super::rules::unreadable_tables;
 use super::{Message, Rule, Span};
-use crate::template::{REQUEST_COLUMNS, REQUESTS_CARRIED_IN, REQUESTS_CARRIED_OUT, RowId, TableId};
+use crate::template::{
+    ColumnDef, REQUEST_COLUMNS, REQUESTS_CARRIED_IN, REQUESTS_CARRIED_OUT, RowId, TableId,
+};
 
 /// A figure of one of the two rows; a blank counts as 0, as in the balance rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,22 +243,22 @@ fn mismatch<P: Clone, Q: Clone>(
     place: Place<'_>,
     candidate: usize,
 ) -> Option<Outcome<P, Q>> {
-    let differing: Vec<(usize, Figure, &P, Figure, &Q)> = carried_in
+    let differing: Vec<(&ColumnDef, Figure, &P, Figure, &Q)> = carried_in
         .cells
         .iter()
         .zip(&carried_out.cells)
         .enumerate()
         .filter_map(|(col, (this, last))| {
             let ((now, at), (then, previous)) = (this.as_ref()?, last.as_ref()?);
-            (now.value() != then.value()).then_some((col, *now, at, *then, previous))
+            let column = REQUEST_COLUMNS.get(col)?;
+            (now.value() != then.value()).then_some((column, *now, at, *then, previous))
         })
         .collect();
     let &(_, _, at, _, previous) = differing.first()?;
     let columns = |zh: bool| {
         differing
             .iter()
-            .map(|(col, now, _, then, _)| {
-                let column = &REQUEST_COLUMNS[*col];
+            .map(|(column, now, _, then, _)| {
                 if zh {
                     format!(
                         "{} 本表 {}，上年 {}",

@@ -72,8 +72,7 @@ pub fn identify(text: &str, report: &Report) -> Identity {
 /// `{agency}{year}年(度){…}年度报告` or `{year}年(度){agency}{…}年度报告` within one line; the agency is
 /// `None` when the line names only the year (`2024 年政府信息公开工作年度报告`, `我局2022年…`).
 fn named_report(line: &str) -> Option<(Option<Agency>, u16)> {
-    let end = line.find(REPORT_NAME)?;
-    let head = &line[..end];
+    let (head, _) = line.split_once(REPORT_NAME)?;
     let (before, year, after) = year_in(head)?;
     let before = after_last_clause(strip_page_header(before)).trim_start();
     // The sentence that announces the report: what follows its verb names the agency.
@@ -86,7 +85,7 @@ fn named_report(line: &str) -> Option<(Option<Agency>, u16)> {
         .or_else(|| {
             // `2022年度螅镇政府信息公开工作年度报告`: the agency follows the year.
             let body = after.trim_start_matches('度');
-            let name = body.find("政府信息公开").map_or("", |at| &body[..at]);
+            let name = body.split_once("政府信息公开").map_or("", |(name, _)| name);
             Agency::new(name).filter(|a| !is_self_reference(&a.name))
         });
     Some((agency, year))
@@ -94,26 +93,25 @@ fn named_report(line: &str) -> Option<(Option<Agency>, u16)> {
 
 /// A page header before the title on a printed page (`Page 8 - …`).
 fn strip_page_header(s: &str) -> &str {
-    match s.find(" - ") {
-        Some(at) if s[..at].trim_start().starts_with("Page") => &s[at + 3..],
+    match s.split_once(" - ") {
+        Some((page, rest)) if page.trim_start().starts_with("Page") => rest,
         _ => s,
     }
 }
 
 /// The last clause of a sentence head: what follows its last comma or full stop.
 fn after_last_clause(s: &str) -> &str {
-    match s.rfind(['，', ',', '。', '；', ';', '：', ':']) {
-        Some(at) => &s[at + s[at..].chars().next().map_or(1, char::len_utf8)..],
-        None => s,
-    }
+    s.rsplit(['，', ',', '。', '；', ';', '：', ':'])
+        .next()
+        .unwrap_or(s)
 }
 
 /// The first `YYYY年` of `s` (2007–2099, the regulation's years), with what comes before and after it.
 fn year_in(s: &str) -> Option<(&str, u16, &str)> {
     s.match_indices('年').find_map(|(at, _)| {
-        let head = s[..at].trim_end();
-        let digits = head.get(head.len().checked_sub(4)?..)?;
-        let before = &head[..head.len() - 4];
+        let head = s.get(..at)?.trim_end();
+        let (before, digits) = head.split_at_checked(head.len().checked_sub(4)?)?;
+        let after = s.get(at + '年'.len_utf8()..)?;
         if !digits.bytes().all(|b| b.is_ascii_digit())
             || before.bytes().last().is_some_and(|b| b.is_ascii_digit())
         {
@@ -122,7 +120,7 @@ fn year_in(s: &str) -> Option<(&str, u16, &str)> {
         let year: u16 = digits.parse().ok()?;
         (2007..=2099)
             .contains(&year)
-            .then(|| (before, year, &s[at + '年'.len_utf8()..]))
+            .then_some((before, year, after))
     })
 }
 
@@ -158,8 +156,8 @@ const AGENCY_ENDINGS: [&str; 22] = [
 /// `…，{agency}认真贯彻落实《…条例》`: the subject of the sentence, when it ends like an agency's name.
 fn implementing_agency(opening: &str) -> Option<Agency> {
     IMPLEMENTS.iter().find_map(|verb| {
-        let at = opening.find(verb)?;
-        let clause = after_last_clause(opening[..at].lines().last().unwrap_or_default());
+        let (head, _) = opening.split_once(verb)?;
+        let clause = after_last_clause(head.lines().last().unwrap_or_default());
         let clause = clause.trim();
         let plausible = clause.chars().count() <= 40
             && AGENCY_ENDINGS.iter().any(|e| clause.ends_with(e))
@@ -170,13 +168,12 @@ fn implementing_agency(opening: &str) -> Option<Agency> {
 
 /// `本报告由淮安市人民政府办公室根据《…》编制`: the agency that compiled the report.
 fn compiling_agency(opening: &str) -> Option<Agency> {
-    let start = opening.find("本报告由")? + "本报告由".len();
-    let rest = &opening[start..];
+    let (_, rest) = opening.split_once("本报告由")?;
     let end = ["根据", "依据", "按照", "编制"]
         .iter()
         .filter_map(|w| rest.find(w))
         .min()?;
-    let name = rest[..end].trim();
+    let name = rest.get(..end)?.trim();
     let plausible = name.chars().count() <= 40
         && !name.contains(['\n', '，', ',', '。'])
         && !is_self_reference(name)

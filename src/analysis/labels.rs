@@ -84,7 +84,10 @@ struct Index {
 
 fn section_heading(i: usize) -> &'static str {
     static HEADINGS: OnceLock<Vec<String>> = OnceLock::new();
-    HEADINGS.get_or_init(|| SECTIONS.iter().map(|s| s.heading()).collect())[i].as_str()
+    HEADINGS
+        .get_or_init(|| SECTIONS.iter().map(|s| s.heading()).collect())
+        .get(i)
+        .map_or("", String::as_str)
 }
 
 /// Labels of both formats, for reading (which text is a heading, a header, a label at all).
@@ -128,7 +131,7 @@ fn build(
         let mut aliases = Vec::new();
         for (i, section) in SECTIONS.iter().enumerate() {
             for alias in std::iter::once(section.title).chain(section.aliases.iter().copied()) {
-                aliases.push((i, alias));
+                aliases.push((i, section.numeral, alias));
             }
         }
         for (i, s) in anchors.iter().enumerate() {
@@ -155,8 +158,8 @@ fn build(
             })
             .collect();
         let aliased = entries.len();
-        for (i, alias) in aliases {
-            let numbered = format!("{}、{alias}", SECTIONS[i].numeral);
+        for (i, numeral, alias) in aliases {
+            let numbered = format!("{numeral}、{alias}");
             for text in [numbered.as_str(), alias] {
                 entries.push(Entry {
                     key: normalize(text).chars().collect(),
@@ -200,7 +203,12 @@ fn normal(text: &str, base: usize, html: bool) -> Normal {
                 in_tag = c != '>';
                 continue;
             }
-            if c == '&' && text[i..].find(';').is_some_and(|j| j <= 8) {
+            if c == '&'
+                && text
+                    .get(i..)
+                    .and_then(|rest| rest.find(';'))
+                    .is_some_and(|j| j <= 8)
+            {
                 for (_, d) in iter.by_ref() {
                     if d == ';' {
                         break;
@@ -236,22 +244,22 @@ impl Normal {
 /// Labels are short; longer text is prose and never a label, which keeps the batch path cheap.
 const MAX_LABEL_CHARS: usize = 90;
 
-fn lookup(key: &[char]) -> Option<usize> {
+fn lookup(key: &[char]) -> Option<&'static Entry> {
     lookup_in(index(), key)
 }
 
-fn lookup_in(idx: &Index, key: &[char]) -> Option<usize> {
+fn lookup_in<'i>(idx: &'i Index, key: &[char]) -> Option<&'i Entry> {
     if key.len() > MAX_LABEL_CHARS {
         return None;
     }
     let mut buf = [0u8; MAX_LABEL_CHARS * 4];
     let mut len = 0;
     for c in key {
-        len += c.encode_utf8(&mut buf[len..]).len();
+        let room = buf.get_mut(len..len + c.len_utf8())?;
+        len += c.encode_utf8(room).len();
     }
-    std::str::from_utf8(&buf[..len])
-        .ok()
-        .and_then(|s| idx.exact.get(s).copied())
+    let text = std::str::from_utf8(buf.get(..len)?).ok()?;
+    idx.exact.get(text).and_then(|&i| idx.entries.get(i))
 }
 
 /// Edit distance, giving up (None) beyond `bound`.
@@ -259,40 +267,42 @@ fn distance(a: &[char], b: &[char], bound: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
+    // prev[j]: the distance between the first i characters of `a` and the first j of `b`.
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut cur = Vec::with_capacity(b.len() + 1);
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        cur.clear();
+        let mut left = i + 1;
+        cur.push(left);
+        let mut row_min = left;
+        for (&cb, (&diagonal, &up)) in b.iter().zip(prev.iter().zip(prev.iter().skip(1))) {
+            left = (diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            cur.push(left);
+            row_min = row_min.min(left);
         }
         if row_min > bound {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    Some(prev[b.len()]).filter(|&d| d <= bound)
+    prev.last().copied().filter(|&d| d <= bound)
 }
 
-fn fuzzy(key: &[char]) -> Option<usize> {
+fn fuzzy(key: &[char]) -> Option<&'static Entry> {
     if key.len() < 2 {
         return None;
     }
     let text: String = key.iter().collect();
     for &(wrong, right) in CONFUSIONS {
         if text.contains(wrong)
-            && let Some(i) = lookup(&text.replace(wrong, right).chars().collect::<Vec<_>>())
+            && let Some(e) = lookup(&text.replace(wrong, right).chars().collect::<Vec<_>>())
         {
-            return Some(i);
+            return Some(e);
         }
     }
     let idx = index();
-    let mut best: Option<(usize, usize)> = None;
-    for (i, e) in idx.entries[..idx.aliased].iter().enumerate() {
+    let mut best: Option<(usize, &Entry)> = None;
+    for e in idx.entries.iter().take(idx.aliased) {
         let bound = e.key.len() / 6;
         if bound == 0 {
             continue;
@@ -304,10 +314,10 @@ fn fuzzy(key: &[char]) -> Option<usize> {
         if let Some(d) = distance(key, &e.key, bound)
             && best.is_none_or(|(bd, _)| d < bd)
         {
-            best = Some((d, i));
+            best = Some((d, e));
         }
     }
-    best.map(|(_, i)| i)
+    best.map(|(_, e)| e)
 }
 
 fn hit(
@@ -316,10 +326,9 @@ fn hit(
     base: usize,
     from: usize,
     to: usize,
-    entry: usize,
+    e: &Entry,
     exact: bool,
 ) -> Match {
-    let e = &index().entries[entry];
     let mut span = n.span(from, to);
     // Quotes fold away in normalisation; a closing quote still belongs to the label (3.危及“三安全一稳定”).
     if let Some(rest) = text.get(span.end.saturating_sub(base)..) {
@@ -366,7 +375,8 @@ pub fn recognise_into(text: &str, base: usize, html: bool, out: &mut Vec<Match>)
     };
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let map = &mut cache[usize::from(html)];
+        let [plain, marked_up] = &mut *cache;
+        let map = if html { marked_up } else { plain };
         if let Some(found) = map.get(text) {
             shift(found, out);
             return;
@@ -392,29 +402,30 @@ fn recognise_uncached(text: &str, base: usize, html: bool) -> Vec<Match> {
         return out;
     }
     loop {
-        let rest = &n.chars[from..];
-        if let Some(i) = lookup(rest) {
-            out.push(hit(&n, text, base, from, len, i, true));
+        let rest = n.chars.get(from..).unwrap_or_default();
+        if let Some(e) = lookup(rest) {
+            out.push(hit(&n, text, base, from, len, e, true));
             return out;
         }
         // A group label standing before its first row in the same cell.
         let idx = index();
-        let prefix = idx.prefixes.iter().copied().find(|&p| {
-            let k = &idx.entries[p].key;
-            rest.len() > k.len() && rest.starts_with(k)
-        });
+        let prefix = idx
+            .prefixes
+            .iter()
+            .filter_map(|&p| idx.entries.get(p))
+            .find(|e| rest.len() > e.key.len() && rest.starts_with(&e.key));
         match prefix {
-            Some(p) => {
-                let k = idx.entries[p].key.len();
-                out.push(hit(&n, text, base, from, from + k, p, true));
+            Some(e) => {
+                let k = e.key.len();
+                out.push(hit(&n, text, base, from, from + k, e, true));
                 from += k;
             }
             None => break,
         }
     }
-    let rest = &n.chars[from..];
-    if let Some(i) = fuzzy(rest) {
-        out.push(hit(&n, text, base, from, len, i, false));
+    let rest = n.chars.get(from..).unwrap_or_default();
+    if let Some(e) = fuzzy(rest) {
+        out.push(hit(&n, text, base, from, len, e, false));
     } else if text.contains([' ', '\u{3000}']) {
         // Fields of a PDF row split by spaces: each field may be a label of its own.
         out.truncate(0);
@@ -428,7 +439,10 @@ fn recognise_uncached(text: &str, base: usize, html: bool) -> Vec<Match> {
                 );
             }
             pos += field.len()
-                + if text[pos + field.len()..].starts_with('\u{3000}') {
+                + if text
+                    .get(pos + field.len()..)
+                    .is_some_and(|rest| rest.starts_with('\u{3000}'))
+                {
                     3
                 } else {
                     1
@@ -464,16 +478,18 @@ fn is_cjk_numeral(c: char) -> bool {
 
 /// Where a numbered label may start inside normalised text: `1.`, `(一)`, `一、` (not `第(一)项`).
 fn is_numbering_at(chars: &[char], p: usize) -> bool {
-    let prev = p.checked_sub(1).map(|q| chars[q]);
-    let c = chars[p];
+    let prev = p.checked_sub(1).and_then(|q| chars.get(q)).copied();
+    let Some((&c, after)) = chars.get(p..).and_then(<[char]>::split_first) else {
+        return false;
+    };
     if c.is_ascii_digit() {
         if prev.is_some_and(|q| q.is_ascii_digit() || q == '.') {
             return false;
         }
-        let end = chars[p..]
+        let end = after
             .iter()
             .position(|c| !c.is_ascii_digit())
-            .map_or(chars.len(), |k| p + k);
+            .map_or(chars.len(), |k| p + 1 + k);
         return chars.get(end) == Some(&'.')
             && chars.get(end + 1).is_some_and(|c| !c.is_ascii_digit());
     }
@@ -487,10 +503,12 @@ fn is_numbering_at(chars: &[char], p: usize) -> bool {
         && !prev.is_some_and(|q| is_cjk_numeral(q) || q == '第')
 }
 
-fn row_of(idx: &Index, entry: usize) -> Option<RowId> {
-    match idx.entries[entry].kind {
-        LabelKind::Row(r) => Some(r),
-        _ => None,
+impl Entry {
+    fn row(&self) -> Option<RowId> {
+        match self.kind {
+            LabelKind::Row(r) => Some(r),
+            _ => None,
+        }
     }
 }
 
@@ -569,9 +587,11 @@ fn guess_uncached(text: &str, fragments: &[Span], html: bool, format: Format) ->
     let (n, starts) = assemble(&parts, None)?;
     let len = n.chars.len();
     // Damaged labels: the latest few starts, each against every row label.
-    let mut best: Option<(f32, usize, usize)> = None;
+    let mut best: Option<(f32, &Entry, usize)> = None;
     for &s in starts.iter().rev().take(4) {
-        let key = &n.chars[s..];
+        let Some(key) = n.chars.get(s..) else {
+            continue;
+        };
         if key.len() < 3 || key.len() > MAX_LABEL_CHARS {
             continue;
         }
@@ -587,7 +607,7 @@ fn guess_uncached(text: &str, fragments: &[Span], html: bool, format: Format) ->
     }
     let (score, entry, s) = best?;
     Some(RowGuess {
-        row: row_of(idx, entry)?,
+        row: entry.row()?,
         span: n.span(s, len),
         exact: false,
         score,
@@ -627,8 +647,7 @@ fn assemble(parts: &[Normal], skip: Option<usize>) -> Option<(Normal, Vec<usize>
 /// A group label standing before the row label that starts at `s`.
 fn group_before(idx: &Index, n: &Normal, starts: &[usize], s: usize) -> Option<(usize, Span)> {
     starts.iter().filter(|&&t| t < s).find_map(|&t| {
-        let entry = lookup_in(idx, n.chars.get(t..s)?)?;
-        match idx.entries[entry].kind {
+        match lookup_in(idx, n.chars.get(t..s)?)?.kind {
             LabelKind::Group(g) => Some((g, n.span(t, s))),
             _ => None,
         }
@@ -640,11 +659,13 @@ fn exact_guess(idx: &Index, parts: &[Normal], skip: Option<usize>) -> Option<Row
     let (n, starts) = assemble(parts, skip)?;
     let len = n.chars.len();
     for &s in &starts {
-        let key = &n.chars[s..];
+        let Some(key) = n.chars.get(s..) else {
+            continue;
+        };
         if key.len() > MAX_LABEL_CHARS {
             continue;
         }
-        if let Some(row) = lookup_in(idx, key).and_then(|e| row_of(idx, e)) {
+        if let Some(row) = lookup_in(idx, key).and_then(Entry::row) {
             return Some(RowGuess {
                 row,
                 span: n.span(s, len),
@@ -659,19 +680,19 @@ fn exact_guess(idx: &Index, parts: &[Normal], skip: Option<usize>) -> Option<Row
 
 /// The row label closest to `key`: a known confusion, or an edit distance of at most a quarter of
 /// the label (never for labels of fewer than four characters, where one edit is another label).
-fn fuzzy_row(idx: &Index, key: &[char]) -> Option<(f32, usize)> {
+fn fuzzy_row<'i>(idx: &'i Index, key: &[char]) -> Option<(f32, &'i Entry)> {
     let text: String = key.iter().collect();
     for &(wrong, right) in CONFUSIONS {
         if text.contains(wrong)
             && let Some(entry) =
                 lookup_in(idx, &text.replace(wrong, right).chars().collect::<Vec<_>>())
-            && row_of(idx, entry).is_some()
+            && entry.row().is_some()
         {
             return Some((0.95, entry));
         }
     }
-    let mut best: Option<(f32, usize)> = None;
-    for (i, e) in idx.entries[..idx.aliased].iter().enumerate() {
+    let mut best: Option<(f32, &Entry)> = None;
+    for e in idx.entries.iter().take(idx.aliased) {
         if !matches!(e.kind, LabelKind::Row(_)) || e.key.len() < 4 {
             continue;
         }
@@ -679,7 +700,7 @@ fn fuzzy_row(idx: &Index, key: &[char]) -> Option<(f32, usize)> {
         if let Some(d) = distance(key, &e.key, bound) {
             let score = 1.0 - d as f32 / e.key.len().max(key.len()) as f32;
             if best.is_none_or(|b| score > b.0) {
-                best = Some((score, i));
+                best = Some((score, e));
             }
         }
     }

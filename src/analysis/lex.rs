@@ -76,30 +76,14 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}'
 }
 
-/// Trims whitespace (including U+3000) from both ends of `line[range]`.
+/// Trims whitespace (including U+3000) from both ends of `line[start..end]`.
 pub fn trim(line: &str, start: usize, end: usize) -> (usize, usize) {
-    let b = line.as_bytes();
-    let (mut s, mut e) = (start, end);
-    loop {
-        // ASCII spaces byte by byte; other spaces (U+3000, NBSP, BOM) by character.
-        while s < e && b[s].is_ascii_whitespace() {
-            s += 1;
-        }
-        match line[s..e].chars().next() {
-            Some(c) if is_space(c) => s += c.len_utf8(),
-            _ => break,
-        }
-    }
-    loop {
-        while e > s && b[e - 1].is_ascii_whitespace() {
-            e -= 1;
-        }
-        match line[s..e].chars().next_back() {
-            Some(c) if is_space(c) => e -= c.len_utf8(),
-            _ => break,
-        }
-    }
-    (s, e)
+    let Some(field) = line.get(start..end) else {
+        return (start, end);
+    };
+    let rest = field.trim_start_matches(is_space);
+    let s = end - rest.len();
+    (s, s + rest.trim_end_matches(is_space).len())
 }
 
 pub fn looks_like_html(line: &str) -> bool {
@@ -135,7 +119,7 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
         return Layout::Html;
     }
     let (ts, te) = trim(line, 0, line.len());
-    let trimmed = &line[ts..te];
+    let trimmed = line.get(ts..te).unwrap_or_default();
     // U+FF5C is EF BD 9C: look for its lead byte first (rare in these reports).
     let has_wide_pipe =
         memchr::memchr(0xEF, trimmed.as_bytes()).is_some() && trimmed.contains('｜');
@@ -173,8 +157,9 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
         }
         let separator = !cells.is_empty()
             && cells.iter().all(|c| {
-                let t = &line[c.start - base..c.end - base];
-                !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+                line.get(c.start - base..c.end - base).is_some_and(|t| {
+                    !t.is_empty() && t.chars().all(|ch| matches!(ch, '-' | ':' | ' '))
+                })
             });
         if !separator {
             out.pieces.extend(cells.into_iter().map(Piece::Cell));
@@ -206,30 +191,21 @@ pub fn split_into(line: &str, base: usize, html: &mut HtmlState, out: &mut LineC
 
 /// L1's two commonest lines, `123 |` and `|||`, recognised byte by byte without the general path.
 fn quick_flat(b: &[u8], base: usize, out: &mut LineCells) -> Option<Layout> {
-    let mut i = 0;
-    while i < b.len() && b[i] == b' ' {
-        i += 1;
+    // The end of the run of bytes from `from` that `f` accepts.
+    fn run(b: &[u8], from: usize, f: impl Fn(u8) -> bool) -> usize {
+        from + b
+            .get(from..)
+            .map_or(0, |rest| rest.iter().take_while(|&&c| f(c)).count())
     }
-    let digits = i;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    let digits_end = i;
-    while i < b.len() && b[i] == b' ' {
-        i += 1;
-    }
-    let pipes = i;
-    while i < b.len() && b[i] == b'|' {
-        i += 1;
-    }
+    let digits = run(b, 0, |c| c == b' ');
+    let digits_end = run(b, digits, |c| c.is_ascii_digit());
+    let pipes = run(b, digits_end, |c| c == b' ');
+    let i = run(b, pipes, |c| c == b'|');
     if i == pipes {
         return None;
     }
     let pipe_count = i - pipes;
-    while i < b.len() && matches!(b[i], b' ' | b'\r' | b'\n') {
-        i += 1;
-    }
-    if i != b.len() {
+    if run(b, i, |c| matches!(c, b' ' | b'\r' | b'\n')) != b.len() {
         return None;
     }
     if digits_end > digits {
@@ -307,9 +283,11 @@ pub fn is_cell_like(field: &str) -> bool {
     }
     let figure = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let after_digits = field.trim_start_matches(figure);
-    if after_digits.starts_with(['.', '、', '．', '。', ','])
-        && !after_digits[after_digits.chars().next().map_or(0, char::len_utf8)..]
-            .starts_with(figure)
+    let mut after = after_digits.chars();
+    if after
+        .next()
+        .is_some_and(|c| matches!(c, '.' | '、' | '．' | '。' | ','))
+        && !after.as_str().starts_with(figure)
     {
         return false;
     }
@@ -327,12 +305,13 @@ pub fn is_cell_like(field: &str) -> bool {
 fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     // Most plain lines are prose: when the last field is no value, the line is one cell.
     let (ts, te) = trim(line, 0, line.len());
-    if ts == te {
+    let trimmed = line.get(ts..te).unwrap_or_default();
+    if trimmed.is_empty() {
         return;
     }
     // Prose (most plain lines) ends a clause with punctuation: one cell, without looking for
     // fields in a long line. A figure ends in a digit, a placeholder or a short unit.
-    if line[ts..te]
+    if trimmed
         .chars()
         .next_back()
         .is_some_and(|c| "。，；：、！？）”》…".contains(c))
@@ -340,13 +319,11 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
         out.cell(base + ts..base + te);
         return;
     }
-    let last_start = line[ts..te].rfind(is_space).map_or(ts, |i| {
-        ts + i + line[ts + i..].chars().next().map_or(1, char::len_utf8)
-    });
-    if is_page_number(&line[ts..te]) {
+    if is_page_number(trimmed) {
         return;
     }
-    if !is_cell_like(&line[last_start..te]) {
+    let last_field = trimmed.rsplit(is_space).next().unwrap_or(trimmed);
+    if !is_cell_like(last_field) {
         out.cell(base + ts..base + te);
         return;
     }
@@ -366,12 +343,13 @@ fn split_plain(line: &str, base: usize, out: &mut LineCells) {
     }
     let values_from = fields
         .iter()
-        .rposition(|&(s, e)| !is_cell_like(&line[s..e]))
+        .rposition(|&(s, e)| !line.get(s..e).is_some_and(is_cell_like))
         .map_or(0, |i| i + 1);
-    if values_from > 0 {
-        out.cell(base + fields[0].0..base + fields[values_from - 1].1);
+    let (label, values) = fields.split_at_checked(values_from).unwrap_or_default();
+    if let (Some(first), Some(last)) = (label.first(), label.last()) {
+        out.cell(base + first.0..base + last.1);
     }
-    for &(s, e) in &fields[values_from..] {
+    for &(s, e) in values {
         out.cell(base + s..base + e);
     }
 }
@@ -401,14 +379,14 @@ fn is_block(name: &str) -> bool {
 }
 
 fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) {
-    let bytes = line.as_bytes();
     let mut i = 0;
     // Visible text bounds on this line: inside the open cell, or outside any cell (a heading).
     let mut text_bounds: Option<(usize, usize)> = st.open_cell.map(|_| (usize::MAX, 0));
     let mut outside = (usize::MAX, 0);
-    while i < bytes.len() {
-        if bytes[i] == b'<' {
-            let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |j| i + j + 1);
+    while i < line.len() {
+        let rest = line.get(i..).unwrap_or_default();
+        if rest.starts_with('<') {
+            let end = memchr::memchr(b'>', rest.as_bytes()).map_or(line.len(), |j| i + j + 1);
             let tag = line
                 .get(i + 1..end.saturating_sub(1))
                 .unwrap_or("")
@@ -447,10 +425,12 @@ fn split_html(line: &str, base: usize, st: &mut HtmlState, out: &mut LineCells) 
             i = end;
             continue;
         }
-        let ch = line[i..].chars().next().unwrap_or(' ');
+        let ch = rest.chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
-        if ch == '&' && line[i..].find(';').is_some_and(|j| j <= 8) {
-            i += line[i..].find(';').map_or(1, |j| j + 1);
+        if ch == '&'
+            && let Some(j) = rest.find(';').filter(|&j| j <= 8)
+        {
+            i += j + 1;
             continue;
         }
         if !is_space(ch) {

@@ -57,12 +57,14 @@ pub fn analyze_report(text: &str) -> ReportAnalysis {
 
 /// The report segments of a document with their offsets, after a BOM if there is one.
 pub fn report_texts(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let text_offset = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let body = &text[text_offset..];
+    let (text_offset, body) = match text.strip_prefix('\u{FEFF}') {
+        Some(body) => (3, body),
+        None => (0, text),
+    };
     segments(body)
         .into_iter()
         .filter(|s| s.is_report)
-        .map(move |s| (s.range.start + text_offset, &body[s.range]))
+        .filter_map(move |s| Some((s.range.start + text_offset, body.get(s.range)?)))
 }
 
 /// The findings of a whole document, with document-absolute spans.

@@ -182,9 +182,11 @@ impl Report {
             .filter(|h| !h.duplicate && h.unsure.is_none())
         {
             for &i in &hit.cells {
-                let col = self.cells[i].col;
-                if col < GRID_COLUMNS {
-                    self.grid[hit.row * GRID_COLUMNS + col] = Some(i as u32);
+                if let Some(cell) = self.cells.get(i)
+                    && cell.col < GRID_COLUMNS
+                    && let Some(slot) = self.grid.get_mut(hit.row * GRID_COLUMNS + cell.col)
+                {
+                    *slot = Some(i as u32);
                 }
             }
         }
@@ -192,9 +194,10 @@ impl Report {
 
     /// The span that stands for a row: its label, or its first cell.
     pub fn row_span(&self, hit: &RowHit) -> Option<Span> {
-        hit.label
-            .clone()
-            .or_else(|| hit.cells.first().map(|&i| self.cells[i].span.clone()))
+        hit.label.clone().or_else(|| {
+            let &first = hit.cells.first()?;
+            self.cells.get(first).map(|c| c.span.clone())
+        })
     }
 
     /// Neither a section nor a table: a title alone, or a page header that repeats it (R8).

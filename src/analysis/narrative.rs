@@ -239,26 +239,56 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
 
 /// A guard list as one automaton: a guard scans up to a sentence for up to 22 words at once, where
 /// a substring search per word would set up a searcher per word.
-fn automaton(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(words).expect("guard words are plain strings")
+struct Guard {
+    words: &'static [&'static str],
+    /// The words are plain strings, so the automaton builds; were it not to, the words are searched
+    /// one by one.
+    automaton: Option<AhoCorasick>,
 }
 
-static RECEIVE_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(RECEIVE_QUALIFIERS));
-static APPEAL_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(APPEAL_QUALIFIERS));
-static CARRY_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CARRY_QUALIFIERS));
-static PERIOD_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PERIODS));
-static PART_GUARD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PARTS));
+impl Guard {
+    fn new(words: &'static [&'static str]) -> Self {
+        Guard {
+            words,
+            automaton: AhoCorasick::new(words).ok(),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        match &self.automaton {
+            Some(automaton) => automaton.is_match(s),
+            None => contains_any(s, self.words),
+        }
+    }
+}
+
+static RECEIVE_GUARD: LazyLock<Guard> = LazyLock::new(|| Guard::new(RECEIVE_QUALIFIERS));
+static APPEAL_GUARD: LazyLock<Guard> = LazyLock::new(|| Guard::new(APPEAL_QUALIFIERS));
+static CARRY_GUARD: LazyLock<Guard> = LazyLock::new(|| Guard::new(CARRY_QUALIFIERS));
+static PERIOD_GUARD: LazyLock<Guard> = LazyLock::new(|| Guard::new(PERIODS));
+static PART_GUARD: LazyLock<Guard> = LazyLock::new(|| Guard::new(PARTS));
+
+/// `s` from byte `p` on (empty if `p` is past the end).
+fn rest_of(s: &str, p: usize) -> &str {
+    s.get(p..).unwrap_or_default()
+}
+
+/// `s` up to byte `i`.
+fn head_of(s: &str, i: usize) -> &str {
+    s.get(..i).unwrap_or_default()
+}
 
 /// Up to `n` characters before `i`, back to (not including) the first `stop`.
 fn before(s: &str, i: usize, n: usize, stop: fn(char) -> bool) -> &str {
-    let mut start = i;
-    for (j, c) in s[..i].char_indices().rev().take(n) {
+    let head = head_of(s, i);
+    let mut start = head.len();
+    for (j, c) in head.char_indices().rev().take(n) {
         if stop(c) {
             break;
         }
         start = j;
     }
-    &s[start..i]
+    rest_of(head, start)
 }
 
 /// The sentence before `i`, or a run-in heading just before it (2.依申请公开。), is about
@@ -274,7 +304,7 @@ fn about_disclosure(w: &Window, i: usize) -> bool {
     if start == 0 {
         w.short.set(true);
     }
-    let Some(stop) = s[..start]
+    let Some(stop) = head_of(s, start)
         .chars()
         .next_back()
         .filter(|&c| is_sentence_end(c))
@@ -284,7 +314,7 @@ fn about_disclosure(w: &Window, i: usize) -> bool {
     let end = start - stop.len_utf8();
     let heading = before(s, end, 13, is_sentence_end);
     let whole = heading.len() == end
-        || s[..end - heading.len()]
+        || head_of(s, end - heading.len())
             .chars()
             .next_back()
             .is_some_and(is_sentence_end);
@@ -329,8 +359,10 @@ fn continues(text: &str, prose: &[Span], li: usize) -> bool {
     if !matches!(text.get(cur.end..next.start), Some("\n" | "\r\n" | "\r")) {
         return false;
     }
-    let line = text[cur.clone()].trim();
-    let next = text[next.clone()].trim_start();
+    let (Some(line), Some(next)) = (text.get(cur.clone()), text.get(next.clone())) else {
+        return false;
+    };
+    let (line, next) = (line.trim(), next.trim_start());
     let Some(last) = line.chars().next_back() else {
         return false;
     };
@@ -341,9 +373,9 @@ fn continues(text: &str, prose: &[Span], li: usize) -> bool {
 
 /// The keyword standing around a hit of stem `stem` at byte `i` of `line`.
 fn keyword_at(line: &str, i: usize, stem: usize) -> Option<(usize, usize)> {
-    STEMMED[stem].iter().find_map(|&(k, offset)| {
+    STEMMED.get(stem)?.iter().find_map(|&(k, offset)| {
         let start = i.checked_sub(offset)?;
-        starts(line.get(start..)?, KEYWORDS[k].0).then_some((start, k))
+        starts(line.get(start..)?, KEYWORDS.get(k)?.0).then_some((start, k))
     })
 }
 
@@ -377,7 +409,10 @@ fn straddling(line: &str, next: &str) -> Option<(usize, usize)> {
     KEYWORDS.iter().enumerate().find_map(|(k, &(word, _))| {
         word.char_indices()
             .skip(1)
-            .find(|&(cut, _)| line.ends_with(&word[..cut]) && next.starts_with(&word[cut..]))
+            .find(|&(cut, _)| {
+                word.split_at_checked(cut)
+                    .is_some_and(|(head, tail)| line.ends_with(head) && next.starts_with(tail))
+            })
             .map(|(cut, _)| (line.len() - cut, k))
     })
 }
@@ -412,7 +447,7 @@ impl<'a, 'p> Line<'a, 'p> {
     }
 
     fn str(&self) -> &'a str {
-        &self.text[self.prose[self.li].clone()]
+        prose_line(self.text, self.prose, self.li)
     }
 
     /// The sentence goes on on the next line.
@@ -430,13 +465,19 @@ impl<'a, 'p> Line<'a, 'p> {
     }
 }
 
+/// The text of prose line `li` (empty if there is none).
+fn prose_line<'a>(text: &'a str, prose: &[Span], li: usize) -> &'a str {
+    prose
+        .get(li)
+        .and_then(|span| text.get(span.clone()))
+        .unwrap_or_default()
+}
+
 /// The text a keyword is matched in: its line, or (near a break) the line joined with the tail of
 /// the line before or with the line after.
 struct Window<'a> {
     buf: Cow<'a, str>,
-    /// Where each joined piece starts, in `buf` and in the text.
-    pieces: [(usize, usize); 3],
-    count: usize,
+    pieces: Pieces,
     /// Where the keyword's line starts in `buf`, and how much of its leading space was left out.
     line_at: (usize, usize),
     /// The keyword's line, and whether the sentence goes on past the line after when that is
@@ -451,13 +492,12 @@ struct Window<'a> {
 impl<'a> Window<'a> {
     fn new(at: &'a Line<'a, 'a>, prev: bool, next: bool) -> Self {
         let (text, prose, li) = (at.text, at.prose, at.li);
-        let span = prose[li].clone();
+        let start = prose.get(li).map_or(0, |span| span.start);
         let line = at.str();
         if !prev && !next {
             return Window {
                 buf: Cow::Borrowed(line),
-                pieces: [(0, span.start); 3],
-                count: 1,
+                pieces: Pieces::one((0, start)),
                 line_at: (0, 0),
                 line: at,
                 next_more: None,
@@ -465,16 +505,13 @@ impl<'a> Window<'a> {
             };
         }
         let mut buf = String::with_capacity(256);
-        let mut pieces = [(0, 0); 3];
-        let mut count = 0;
-        if prev {
-            let p = prose[li - 1].clone();
-            let tail = text[p.clone()].trim_end();
+        let mut pieces = Pieces::default();
+        if prev && let Some(p) = li.checked_sub(1).and_then(|q| prose.get(q)) {
+            let tail = text.get(p.clone()).unwrap_or_default().trim_end();
             // The sentence's part on the line before, at most 32 characters of it.
-            let from = tail.len() - before(tail, tail.len(), 32, is_sentence_end).len();
-            pieces[count] = (0, p.start + from);
-            count += 1;
-            buf.push_str(&tail[from..]);
+            let part = before(tail, tail.len(), 32, is_sentence_end);
+            pieces.push((0, p.start + tail.len() - part.len()));
+            buf.push_str(part);
         }
         let lead = if prev {
             line.len() - line.trim_start().len()
@@ -486,25 +523,22 @@ impl<'a> Window<'a> {
         } else {
             line.len()
         };
-        pieces[count] = (buf.len(), span.start + lead);
-        count += 1;
+        pieces.push((buf.len(), start + lead));
         let line_at = (buf.len(), lead);
-        buf.push_str(&line[lead..end.max(lead)]);
-        let next_more = if next {
-            let n = prose[li + 1].clone();
-            let after = &text[n.clone()];
-            let lead = after.len() - after.trim_start().len();
-            pieces[count] = (buf.len(), n.start + lead);
-            count += 1;
-            buf.push_str(&after[lead..]);
-            Some(continues(text, prose, li + 1))
-        } else {
-            None
+        buf.push_str(line.get(lead..end.max(lead)).unwrap_or_default());
+        let next_more = match prose.get(li + 1) {
+            Some(n) if next => {
+                let after = text.get(n.clone()).unwrap_or_default();
+                let rest = after.trim_start();
+                pieces.push((buf.len(), n.start + after.len() - rest.len()));
+                buf.push_str(rest);
+                Some(continues(text, prose, li + 1))
+            }
+            _ => None,
         };
         Window {
             buf: Cow::Owned(buf),
             pieces,
-            count,
             line_at,
             line: at,
             next_more,
@@ -522,20 +556,46 @@ impl<'a> Window<'a> {
         self.line_at.0 + i - self.line_at.1
     }
 
-    fn piece(&self, p: usize) -> (usize, usize) {
-        self.pieces[..self.count]
+    /// The text span of `buf[a..b]`; a figure (`phrase` false) may not run across a break.
+    fn span(&self, a: usize, b: usize, phrase: bool) -> Option<Span> {
+        let (first, at) = self.pieces.holding(a);
+        let (last, end) = self.pieces.holding(b - 1);
+        (phrase || first == last).then(|| at + a - first..end + b - last)
+    }
+}
+
+/// Where each piece joined in a window's buffer starts, in the buffer and in the text: the line
+/// before, the keyword's line, the line after.
+#[derive(Default)]
+struct Pieces {
+    starts: [(usize, usize); 3],
+    count: usize,
+}
+
+impl Pieces {
+    fn one(start: (usize, usize)) -> Self {
+        Pieces {
+            starts: [start; 3],
+            count: 1,
+        }
+    }
+
+    fn push(&mut self, start: (usize, usize)) {
+        if let Some(slot) = self.starts.get_mut(self.count) {
+            *slot = start;
+            self.count += 1;
+        }
+    }
+
+    /// The piece that holds byte `p` of the buffer.
+    fn holding(&self, p: usize) -> (usize, usize) {
+        self.starts
             .iter()
+            .take(self.count)
             .rev()
             .find(|&&(start, _)| start <= p)
             .copied()
-            .unwrap_or(self.pieces[0])
-    }
-
-    /// The text span of `buf[a..b]`; a figure (`phrase` false) may not run across a break.
-    fn span(&self, a: usize, b: usize, phrase: bool) -> Option<Span> {
-        let (first, at) = self.piece(a);
-        let (last, end) = self.piece(b - 1);
-        (phrase || first == last).then(|| at + a - first..end + b - last)
+            .unwrap_or(self.starts[0])
     }
 }
 
@@ -558,7 +618,7 @@ fn open(w: &Window) -> Outcome {
 }
 
 fn skip_space(s: &str, mut p: usize) -> usize {
-    while let Some(c) = s[p..].chars().next().filter(|&c| is_space(c)) {
+    while let Some(c) = rest_of(s, p).chars().next().filter(|&c| is_space(c)) {
         p += c.len_utf8();
     }
     p
@@ -569,18 +629,22 @@ fn figure(w: &Window, from: usize, filler: &[&str], claim: Claim) -> Outcome {
     let s = &*w.buf;
     let mut p = skip_space(s, from);
     for _ in 0..6 {
-        let Some(f) = filler.iter().find(|f| starts(&s[p..], f)) else {
+        let Some(f) = filler.iter().find(|f| starts(rest_of(s, p), f)) else {
             break;
         };
         p = skip_space(s, p + f.len());
     }
-    if p == s.len() || filler.iter().any(|f| f.starts_with(&s[p..])) {
+    if p == s.len() || filler.iter().any(|f| f.starts_with(rest_of(s, p))) {
         // The break falls at or inside the filler (申 / 请 34件).
         return open(w);
     }
     let start = p;
     let mut value = 0i64;
-    while let Some((c, d)) = s[p..].chars().next().and_then(|c| Some((c, digit(c)?))) {
+    while let Some((c, d)) = rest_of(s, p)
+        .chars()
+        .next()
+        .and_then(|c| Some((c, digit(c)?)))
+    {
         value = value.saturating_mul(10).saturating_add(i64::from(d));
         p += c.len_utf8();
     }
@@ -591,7 +655,7 @@ fn figure(w: &Window, from: usize, filler: &[&str], claim: Claim) -> Outcome {
     if unit == s.len() {
         return open(w);
     }
-    let mut after = s[unit..].chars();
+    let mut after = rest_of(s, unit).chars();
     let counted = match after.next() {
         // 个 also counts days and months (20个工作日内): it counts applications only when no word
         // follows it.
@@ -610,11 +674,11 @@ fn figure(w: &Window, from: usize, filler: &[&str], claim: Claim) -> Outcome {
 fn clause_ends(w: &Window, from: usize, tail: &[&str]) -> Option<bool> {
     let s = &*w.buf;
     let mut p = from;
-    if let Some(t) = tail.iter().find(|t| s[p..].starts_with(**t)) {
+    if let Some(t) = tail.iter().find(|t| rest_of(s, p).starts_with(**t)) {
         p += t.len();
     }
     p = skip_space(s, p);
-    match s[p..].chars().next() {
+    match rest_of(s, p).chars().next() {
         None => (!w.more()).then_some(true),
         Some(c) => Some(is_clause_stop(c) || c == '、'),
     }
@@ -623,7 +687,7 @@ fn clause_ends(w: &Window, from: usize, tail: &[&str]) -> Option<bool> {
 /// 受理 … 政府信息公开申请 N 件, or 未收到 … 申请.
 fn received(w: &Window, i: usize, end: usize) -> Outcome {
     let s = &*w.buf;
-    let head = &s[..i];
+    let head = head_of(s, i);
     // 不予受理 and 未予受理 are refusals, not receipts.
     if head.ends_with(['不', '予']) {
         return Outcome::Nothing;
@@ -634,11 +698,11 @@ fn received(w: &Window, i: usize, end: usize) -> Outcome {
         .map(|n| i - n.len());
     let mut p = end;
     for _ in 0..=20 {
-        let rest = &s[p..];
+        let rest = rest_of(s, p);
         let Some(c) = rest.chars().next() else {
             return open(w);
         };
-        let between = &s[end..p];
+        let between = s.get(end..p).unwrap_or_default();
         // Every object starts with 政, 信 or 依 (a bare 申请 with 申): the others need no test.
         let object = matches!(c, '政' | '信' | '依')
             .then(|| OBJECTS.iter().find(|o| rest.starts_with(**o)))
@@ -692,7 +756,10 @@ fn application(w: &Window, negation: Option<usize>, between: &str, end: usize) -
 /// 上年结转 N 件 / 结转下年度 N 件, or 无上年结转 / 未结转下年度.
 fn carried(w: &Window, i: usize, end: usize, claim: Claim) -> Outcome {
     let s = &*w.buf;
-    if let Some(n) = CARRY_NEGATIONS.iter().find(|n| s[..i].ends_with(**n)) {
+    if let Some(n) = CARRY_NEGATIONS
+        .iter()
+        .find(|n| head_of(s, i).ends_with(**n))
+    {
         return match clause_ends(w, end, ZERO_TAIL) {
             None => Outcome::Open,
             Some(true) => Outcome::Zero(claim, i - n.len(), end, false),
@@ -714,8 +781,9 @@ fn appeal_negation(s: &str, i: usize) -> Option<usize> {
         if !matches!(c, '未' | '无') {
             return None;
         }
-        let n = APPEAL_NEGATIONS.iter().find(|n| starts(&window[at..], n))?;
-        let gap = &window[at + n.len()..];
+        let negation = window.get(at..)?;
+        let n = APPEAL_NEGATIONS.iter().find(|n| starts(negation, n))?;
+        let gap = negation.get(n.len()..)?;
         let plain = !gap.chars().any(|c| digit(c).is_some() || is_clause_stop(c));
         let close = *n != "无" || BARE_NEGATION_GAPS.contains(&gap);
         (plain && close).then_some(window_start + at)
@@ -727,13 +795,12 @@ fn appeals(w: &Window, i: usize, end: usize, claim: Claim) -> Outcome {
     let s = &*w.buf;
     if let Some(at) = appeal_negation(s, i) {
         let mut p = end;
-        if let Some(t) = ZERO_TAIL.iter().find(|t| s[p..].starts_with(**t)) {
+        if let Some(t) = ZERO_TAIL.iter().find(|t| rest_of(s, p).starts_with(**t)) {
             p += t.len();
         }
-        let rest = &s[p..];
-        let coordinator = rest.chars().next().filter(|c| "和及、或与".contains(*c));
-        if let Some(and) = coordinator {
-            let other = &rest[and.len_utf8()..];
+        let mut rest = rest_of(s, p).chars();
+        if rest.next().is_some_and(|c| "和及、或与".contains(c)) {
+            let other = rest.as_str();
             if w.more() && other.len() < "诉讼".len() && "诉讼".starts_with(other) {
                 // The break falls before or inside what the negation may also cover.
                 return Outcome::Open;
@@ -754,7 +821,9 @@ fn appeals(w: &Window, i: usize, end: usize, claim: Claim) -> Outcome {
 
 /// Matches keyword `k` at byte `i` of the window's buffer.
 fn read(w: &Window, i: usize, k: usize) -> Outcome {
-    let (word, kind) = KEYWORDS[k];
+    let Some(&(word, kind)) = KEYWORDS.get(k) else {
+        return Outcome::Nothing;
+    };
     let end = i + word.len();
     let outcome = match kind {
         Kind::Receive => received(w, i, end),
@@ -821,9 +890,12 @@ fn read_keyword(line: &Line, i: usize, k: usize, split: bool, out: &mut Vec<Narr
     // before it (未 / 收到), the clause that qualifies a match, the topic of a bare 申请. The line
     // before is joined only when that can matter (a negation within reach on it, or a look-back
     // that ran into the start of the line), which keeps most keyword hits from allocating.
-    let head = &line.str()[..i];
+    let head = head_of(line.str(), i);
     let negation = || {
-        let prev = &line.text[line.prose[line.li - 1].clone()];
+        let prev = line
+            .li
+            .checked_sub(1)
+            .map_or("", |li| prose_line(line.text, line.prose, li));
         head.chars().nth(8).is_none()
             && prev
                 .trim_end()
@@ -870,6 +942,11 @@ fn read_keyword(line: &Line, i: usize, k: usize, split: bool, out: &mut Vec<Narr
     }
 }
 
+/// The hits after the first `n`.
+fn rest_after(hits: &[usize], n: usize) -> &[usize] {
+    hits.get(n..).unwrap_or_default()
+}
+
 /// Prose lines closer than this (in bytes) are searched as one stretch.
 const STRETCH_GAP: usize = 256;
 
@@ -889,40 +966,43 @@ pub fn extract(text: &str, prose: &[Span]) -> Vec<NarrativeFigure> {
             _ => stretches.push((p.start, p.end)),
         }
     }
-    // Each stem's hits, in text order, one stem after the other; a cursor per stem walks them
-    // along the lines.
+    // Each stem's hits, in text order, one stem after the other.
     let mut found: Vec<usize> = Vec::new();
-    let mut bounds = [0; STEMS.len() + 1];
-    for (stem, finder) in FINDERS.iter().enumerate() {
+    let mut counts = [0; STEMS.len()];
+    for (finder, count) in FINDERS.iter().zip(&mut counts) {
+        let before = found.len();
         for &(lo, hi) in &stretches {
             let stretch = text.as_bytes().get(lo..hi).unwrap_or_default();
             found.extend(finder.find_iter(stretch).map(|j| lo + j));
         }
-        bounds[stem + 1] = found.len();
+        *count = found.len() - before;
     }
-    let mut cursors: [usize; STEMS.len()] = std::array::from_fn(|stem| bounds[stem]);
+    let mut unsplit: &[usize] = &found;
+    let per_stem = counts.map(|count| {
+        let (hits, rest) = unsplit.split_at_checked(count).unwrap_or((unsplit, &[]));
+        unsplit = rest;
+        hits
+    });
+    // A cursor per stem (the hits not passed yet) walks them along the lines.
+    let mut cursors = per_stem;
     // Reused across lines: most lines have no hit, and none should pay for an allocation.
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let mut last_start = 0;
-    for li in 0..prose.len() {
-        let span = prose[li].clone();
+    for (li, span) in prose.iter().enumerate() {
         let at = Line::new(text, prose, li);
         let line = at.str();
         hits.clear();
-        for (stem, cursor) in cursors.iter_mut().enumerate() {
-            let end = bounds[stem + 1];
+        let stems = cursors.iter_mut().zip(per_stem).zip(STEMS).enumerate();
+        for (stem, ((cursor, all), word)) in stems {
             if span.start < last_start {
                 // Lines out of text order (not what the parser gives): search afresh.
-                *cursor =
-                    bounds[stem] + found[bounds[stem]..end].partition_point(|&j| j < span.start);
+                *cursor = rest_after(all, all.partition_point(|&j| j < span.start));
             }
-            while *cursor < end && found[*cursor] < span.start {
-                *cursor += 1;
-            }
-            for &j in found[*cursor..end]
-                .iter()
-                .take_while(|&&j| j + STEMS[stem].len() <= span.end)
-            {
+            *cursor = rest_after(
+                cursor,
+                cursor.iter().take_while(|&&j| j < span.start).count(),
+            );
+            for &j in cursor.iter().take_while(|&&j| j + word.len() <= span.end) {
                 hits.extend(keyword_at(line, j - span.start, stem));
             }
         }
@@ -934,7 +1014,7 @@ pub fn extract(text: &str, prose: &[Span]) -> Vec<NarrativeFigure> {
         }
         let line_end = line.trim_end();
         if line_end.ends_with(keyword_head) && at.continues() {
-            let next = text[prose[li + 1].clone()].trim_start();
+            let next = prose_line(text, prose, li + 1).trim_start();
             if let Some((i, k)) = straddling(line_end, next) {
                 read_keyword(&at, i, k, true, &mut out);
             }

@@ -31,13 +31,14 @@ pub fn normal_char(c: char) -> Option<char> {
 /// Numbering punctuation carries no meaning: `3、其他`, `3．其他` and `3. 其他` are `3.其他` (R5).
 /// Applies to a digit run standing at the start of a label or after a non-digit.
 pub fn fold_numbering(chars: &mut [char]) {
-    for i in 1..chars.len() {
-        if chars[i] == '、'
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(|c| !c.is_ascii_digit())
-        {
-            chars[i] = '.';
+    let mut after_digit = false;
+    let mut chars = chars.iter_mut().peekable();
+    while let Some(c) = chars.next() {
+        let digit = c.is_ascii_digit();
+        if *c == '、' && after_digit && chars.peek().is_some_and(|n| !n.is_ascii_digit()) {
+            *c = '.';
         }
+        after_digit = digit;
     }
 }
 

@@ -9,7 +9,7 @@ use super::labels::{self, RowGuess};
 use super::lex::Layout;
 use super::model::*;
 use super::value;
-use crate::template::{Format, HEADER_TEXTS, ROWS, RowId, SECTIONS, TableId};
+use crate::template::{Format, GROUPS, HEADER_TEXTS, RowId, RowSet, SECTIONS, TableId, row_def};
 
 /// Parses the text of one report segment; also returns the spans of its prose.
 pub fn parse(text: &str) -> (Report, Vec<Span>) {
@@ -17,8 +17,9 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
     let year = reading
         .title
         .as_ref()
-        .and_then(|t| year_in(&text[t.clone()]))
-        .or_else(|| year_in(&text[..floor(text, 600)]));
+        .and_then(|t| text.get(t.clone()))
+        .and_then(year_in)
+        .or_else(|| text.get(..floor(text, 600)).and_then(year_in));
     let choice = choose_formats(text, &reading);
     let (order, guesses, mut aligned) = (choice.order, choice.guesses, choice.aligned);
     fill_gaps(text, &reading.candidates, &guesses, &order, &mut aligned);
@@ -42,11 +43,11 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
     // A table whose one-label rows carry an empty cell for the merged second label column
     // (`| 一、本年新收… | | 8 | …`): there, that empty cell is never a blank value.
     let mut merged_label_column: Vec<TableId> = Vec::new();
-    for (i, j) in aligned.iter().enumerate() {
-        let (Some(j), c) = (j, &reading.candidates[i]) else {
+    for (row, c) in aligned.iter().zip(&reading.candidates) {
+        let Some(row) = *row else {
             continue;
         };
-        let def = &ROWS[*j];
+        let def = row_def(row);
         if c.label_cells == 1
             && c.cells.len() == def.cells + 1
             && matches!(c.cells.first(), Some(Slot::Cell(s)) if s.is_empty())
@@ -55,34 +56,30 @@ pub fn parse(text: &str) -> (Report, Vec<Span>) {
             merged_label_column.push(def.table);
         }
     }
-    let matched: Vec<bool> = {
-        let mut m = vec![false; ROWS.len()];
-        for &row in aligned.iter().flatten() {
-            m[row] = true;
-        }
-        m
-    };
+    let matched: RowSet = aligned.iter().flatten().copied().collect();
     for item in &reading.items {
         match item {
             Item::Landmark(m) => b.landmark(m.clone()),
             Item::Candidate(i) => {
-                let c = &reading.candidates[*i];
-                let placed = match aligned[*i] {
+                let (Some(c), Some(own)) = (reading.candidates.get(*i), guesses.get(*i)) else {
+                    continue;
+                };
+                let placed = match aligned.get(*i).copied().flatten() {
                     Some(row) => Some((row, false)),
                     // Out of template order, or a second occurrence: still a row, reported by the rules.
-                    None => guesses[*i]
+                    None => own
                         .iter()
                         .flatten()
                         .find(|g| (g.exact || g.score >= 0.8) && order.contains(&g.row))
-                        .map(|g| (g.row, matched[g.row])),
+                        .map(|g| (g.row, matched.contains(g.row))),
                 };
                 if let Some((row, duplicate)) = placed {
                     let skip = usize::from(
                         c.label_cells == 1
-                            && merged_label_column.contains(&ROWS[row].table)
+                            && merged_label_column.contains(&row_def(row).table)
                             && matches!(c.cells.first(), Some(Slot::Cell(s)) if s.is_empty()),
                     );
-                    let guess = guesses[*i].iter().flatten().find(|g| g.row == row);
+                    let guess = own.iter().flatten().find(|g| g.row == row);
                     b.row(c, guess, row, duplicate, skip);
                 }
             }
@@ -127,24 +124,28 @@ fn choose_formats(text: &str, reading: &Reading) -> Choice {
             return (order, aligned);
         }
         let pairs = align(reading.candidates.len(), order.len(), |i, j| {
-            let row = order[j];
-            let g = if Format::Y2021.has(row) {
-                g2021[i].as_ref()
+            let row = *order.get(j)?;
+            let guesses: &[Option<RowGuess>] = if Format::Y2021.has(row) {
+                &g2021
             } else {
-                trial.get(i).and_then(Option::as_ref)
+                trial
             };
-            score(&reading.candidates[i], g, row)
+            score(
+                reading.candidates.get(i)?,
+                guesses.get(i).and_then(Option::as_ref),
+                row,
+            )
         });
-        let aligned: Vec<Option<RowId>> = pairs.iter().map(|j| j.map(|j| order[j])).collect();
+        let aligned: Vec<Option<RowId>> = pairs
+            .iter()
+            .map(|j| j.and_then(|j| order.get(j).copied()))
+            .collect();
         (order, aligned)
     };
     let (order, aligned) = align_with(Format::Y2021, Format::Y2021, &[]);
     let complete = |aligned: &[Option<RowId>], table: TableId, format: Format| {
-        let mut seen = [false; ROWS.len()];
-        for &r in aligned.iter().flatten() {
-            seen[r] = true;
-        }
-        format.rows(table).all(|r| seen[r])
+        let seen: RowSet = aligned.iter().flatten().copied().collect();
+        format.rows(table).all(|r| seen.contains(r))
     };
     if complete(&aligned, TableId::Active, Format::Y2021)
         && complete(&aligned, TableId::Requests, Format::Y2021)
@@ -162,11 +163,11 @@ fn choose_formats(text: &str, reading: &Reading) -> Choice {
     let weight = |aligned: &[Option<RowId>], table: TableId, guesses: &[Option<RowGuess>]| {
         aligned
             .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
+            .zip(guesses)
+            .filter_map(|(r, guess)| {
                 let r = (*r)?;
-                (ROWS[r].table == table).then(|| {
-                    guesses[i]
+                (row_def(r).table == table).then(|| {
+                    guess
                         .as_ref()
                         .filter(|g| g.row == r)
                         .map_or(0.5, |g| g.score)
@@ -206,38 +207,53 @@ fn fill_gaps(
     aligned: &mut [Option<RowId>],
 ) {
     let place = |row: RowId| order.iter().position(|&r| r == row);
-    for i in 0..candidates.len() {
-        if aligned[i].is_some() || guesses[i].iter().any(Option::is_some) {
+    for (i, candidate) in candidates.iter().enumerate() {
+        if guesses
+            .get(i)
+            .is_some_and(|g| g.iter().any(Option::is_some))
+        {
             continue;
         }
+        let (Some(before), Some(None), Some(after)) =
+            (aligned.get(..i), aligned.get(i), aligned.get(i + 1..))
+        else {
+            continue;
+        };
         // The template position just after the last aligned row before it (0 when none).
-        let gap = aligned[..i]
+        let gap = before
             .iter()
             .rev()
             .find_map(|r| *r)
             .and_then(place)
             .map_or(0, |p| p + 1);
-        let Some(after) = aligned[i + 1..].iter().find_map(|r| *r).and_then(place) else {
+        let Some(after) = after.iter().find_map(|r| *r).and_then(place) else {
             continue;
         };
         // Exactly one template row between the aligned neighbours.
         if after != gap + 1 {
             continue;
         }
-        let row = order[gap];
-        let def = &ROWS[row];
+        let Some(&row) = order.get(gap) else {
+            continue;
+        };
+        let def = row_def(row);
         let between_unaligned = aligned.iter().all(|r| *r != Some(row));
-        let figures = candidates[i].cells.iter().all(|s| match s {
-            Slot::Cell(c) => value::is_value_like(&text[c.clone()]),
+        let figures = candidate.cells.iter().all(|s| match s {
+            Slot::Cell(c) => text.get(c.clone()).is_some_and(value::is_value_like),
             Slot::Soft(_) => true,
         });
-        let hard = candidates[i]
+        let hard = candidate
             .cells
             .iter()
             .filter(|s| matches!(s, Slot::Cell(c) if !c.is_empty()))
             .count();
-        if between_unaligned && figures && !def.label.is_empty() && hard == def.cells {
-            aligned[i] = Some(row);
+        if between_unaligned
+            && figures
+            && !def.label.is_empty()
+            && hard == def.cells
+            && let Some(slot) = aligned.get_mut(i)
+        {
+            *slot = Some(row);
         }
     }
 }
@@ -252,22 +268,23 @@ fn in_order(
 ) -> Option<Vec<Option<RowId>>> {
     let mut out = vec![None; reading.candidates.len()];
     let mut next = 0;
-    for (i, c) in reading.candidates.iter().enumerate() {
+    for ((c, guess), slot) in reading.candidates.iter().zip(guesses).zip(&mut out) {
         let Some(&row) = order.get(next) else {
             // Past the last row: further candidates stay unaligned only if none names a row.
-            if guesses[i].is_some() {
+            if guess.is_some() {
                 return None;
             }
             continue;
         };
-        match &guesses[i] {
+        let def = row_def(row);
+        match guess {
             Some(g) if g.row == row => {
-                out[i] = Some(row);
+                *slot = Some(row);
                 next += 1;
             }
             Some(_) => return None,
-            None if ROWS[row].label.is_empty() && c.cells.len() == ROWS[row].cells => {
-                out[i] = Some(row);
+            None if def.label.is_empty() && c.cells.len() == def.cells => {
+                *slot = Some(row);
                 next += 1;
             }
             None => {}
@@ -312,11 +329,14 @@ fn template_order(active: Format, requests: Format) -> Vec<RowId> {
 fn year_in(text: &str) -> Option<u16> {
     let b = text.as_bytes();
     memchr::memmem::find_iter(b, "年".as_bytes()).find_map(|at| {
-        let head = text[..at].trim_end_matches(' ').as_bytes();
-        let digits = head.get(head.len().checked_sub(4)?..)?;
-        let before = head.len() - 4;
-        if !digits.iter().all(u8::is_ascii_digit) || (before > 0 && b[before - 1].is_ascii_digit())
-        {
+        let head = text.get(..at)?.trim_end_matches(' ').as_bytes();
+        let before = head.len().checked_sub(4)?;
+        let digits = head.get(before..)?;
+        let digit_before = before
+            .checked_sub(1)
+            .and_then(|p| b.get(p))
+            .is_some_and(u8::is_ascii_digit);
+        if !digits.iter().all(u8::is_ascii_digit) || digit_before {
             return None;
         }
         let year: u16 = std::str::from_utf8(digits).ok()?.parse().ok()?;
@@ -334,7 +354,7 @@ fn floor(text: &str, at: usize) -> usize {
 
 /// How well candidate `c` stands for template row `row`; `None` when it cannot.
 fn score(c: &Candidate, guess: Option<&RowGuess>, row: RowId) -> Option<f32> {
-    let def = &ROWS[row];
+    let def = row_def(row);
     let cells = c.cells.len();
     let fit = if cells == def.cells { 0.1 } else { 0.0 };
     match guess {
@@ -353,7 +373,7 @@ struct Builder<'a> {
     table: Option<TableId>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn landmark(&mut self, m: labels::Match) {
         let mut kind = m.kind;
         match m.kind {
@@ -363,7 +383,7 @@ impl Builder<'_> {
                     heading: m.span.clone(),
                     extent: m.span.clone(),
                 });
-                self.table = SECTIONS[i].table;
+                self.table = SECTIONS.get(i).and_then(|s| s.table);
             }
             LabelKind::Anchor(i) => {
                 self.table = Some(TableId::Active);
@@ -398,10 +418,10 @@ impl Builder<'_> {
         duplicate: bool,
         skip: usize,
     ) {
-        let def = &ROWS[row];
+        let def = row_def(row);
         self.table = Some(def.table);
         if let Some((g, span)) = guess.and_then(|g| g.group.clone()) {
-            let canonical = crate::template::GROUPS[g].label;
+            let canonical = GROUPS.get(g).map_or("", |group| group.label);
             self.extend_table(span.clone());
             self.push_label(span, LabelKind::Group(g), true, canonical);
         }
@@ -410,12 +430,12 @@ impl Builder<'_> {
             self.extend_table(g.span.clone());
             self.push_label(g.span.clone(), LabelKind::Row(row), g.exact, def.label);
         }
-        let mut spans = cell_spans(&c.cells[skip..], def.cells);
+        let mut spans = cell_spans(c.cells.get(skip..).unwrap_or_default(), def.cells);
         if def.cells == 1 && merged_repeat(self.text, &spans) {
             spans.truncate(1);
         }
         let glued = |s: &Span| {
-            let t = self.text[s.clone()].trim();
+            let t = self.text_of(s).trim();
             t.contains(' ') && t.split_whitespace().all(|f| value::parse(f) != Value::Text)
         };
         let unsure = if c.run_together || (spans.len() != def.cells && spans.iter().any(glued)) {
@@ -434,7 +454,7 @@ impl Builder<'_> {
             unsure,
         };
         for (col, span) in spans.into_iter().enumerate() {
-            let value = value::parse(&self.text[span.clone()]);
+            let value = value::parse(self.text_of(&span));
             self.extend_table(span.clone());
             self.report.cells.push(Cell {
                 row,
@@ -445,6 +465,10 @@ impl Builder<'_> {
             hit.cells.push(self.report.cells.len() - 1);
         }
         self.report.rows.push(hit);
+    }
+
+    fn text_of(&self, span: &Span) -> &'a str {
+        self.text.get(span.clone()).unwrap_or_default()
     }
 
     fn push_label(&mut self, span: Span, kind: LabelKind, exact: bool, canonical: &'static str) {
@@ -531,10 +555,12 @@ fn cell_spans(slots: &[Slot], expected: usize) -> Vec<Span> {
 
 /// Whether a row of one cell holds a merged value repeated across its span (read once).
 fn merged_repeat(text: &str, spans: &[Span]) -> bool {
-    spans.len() > 1
-        && spans
-            .iter()
-            .all(|s| text[s.clone()] == text[spans[0].clone()])
+    spans.split_first().is_some_and(|(first, rest)| {
+        !rest.is_empty()
+            && rest
+                .iter()
+                .all(|s| text.get(s.clone()) == text.get(first.clone()))
+    })
 }
 
 #[cfg(test)]

@@ -82,24 +82,16 @@ pub fn lines_with_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str
     let bytes = text.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
-        if pos >= bytes.len() {
-            return None;
-        }
+        let rest = bytes.get(pos..).filter(|rest| !rest.is_empty())?;
         let start = pos;
-        let mut end = match memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
-            Some(i) => pos + i,
-            None => bytes.len(),
+        let content_end = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |i| pos + i);
+        let end = match bytes.get(content_end..) {
+            Some([b'\r', b'\n', ..]) => content_end + 2,
+            Some([_, ..]) => content_end + 1,
+            _ => content_end,
         };
-        let content_end = end;
-        if end < bytes.len() {
-            end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-        }
         pos = end;
-        Some((start..end, &text[start..content_end]))
+        Some((start..end, text.get(start..content_end).unwrap_or_default()))
     })
 }
 
@@ -125,19 +117,22 @@ pub fn segments(text: &str) -> Vec<Segment> {
     hits.extend(FIRST.find_iter(bytes).map(|i| (i, i + FIRST_PHRASE.len())));
     hits.sort_unstable();
     for (hit_start, hit_end) in hits {
-        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..hit_start]).map_or(0, |i| i + 1);
+        let before = bytes.get(..hit_start).unwrap_or_default();
+        let start = memchr::memrchr2(b'\n', b'\r', before).map_or(0, |i| i + 1);
         if start == last_line {
             continue;
         }
         last_line = start;
-        let end =
-            memchr::memchr2(b'\n', b'\r', &bytes[hit_end..]).map_or(text.len(), |i| hit_end + i);
-        let starts_report = match landmark(&text[start..end]) {
+        let after = bytes.get(hit_end..).unwrap_or_default();
+        let end = memchr::memchr2(b'\n', b'\r', after).map_or(text.len(), |i| hit_end + i);
+        let starts_report = match text.get(start..end).and_then(landmark) {
             None => false,
             Some(Landmark::Title) => {
                 let continues = titled_awaiting_first.is_some_and(|at| {
-                    line_breaks(&bytes[at..start], TITLE_CONTINUATION_LINES + 1)
-                        <= TITLE_CONTINUATION_LINES
+                    line_breaks(
+                        bytes.get(at..start).unwrap_or_default(),
+                        TITLE_CONTINUATION_LINES + 1,
+                    ) <= TITLE_CONTINUATION_LINES
                 });
                 titled_awaiting_first = Some(start);
                 !continues
@@ -172,7 +167,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
 fn line_breaks(bytes: &[u8], limit: usize) -> usize {
     let mut n = 0;
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+        if i > 0 && bytes.get(i - 1..=i) == Some(b"\r\n".as_slice()) {
             continue;
         }
         n += 1;

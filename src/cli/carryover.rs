@@ -38,7 +38,9 @@ pub fn place(index: &LineIndex<'_>, ledgers: Vec<Ledger<Span>>) -> Vec<Ledger<Sp
 pub fn link(files: &mut [FileReport], options: &Options) {
     let found = find(files.iter(), options);
     for (f, _, d) in found {
-        files[f].diagnostics.push(d);
+        if let Some(file) = files.get_mut(f) {
+            file.diagnostics.push(d);
+        }
     }
     for file in files.iter_mut() {
         file.diagnostics
@@ -69,9 +71,9 @@ pub fn find<'a>(
             let candidates: Vec<(&Ledger<Spot>, Place<'_>)> = index
                 .previous(&ledger.identity)
                 .iter()
-                .map(|&(pf, pl)| {
-                    let other = files[pf];
-                    let previous = &other.ledgers[pl];
+                .filter_map(|&(pf, pl)| {
+                    let other = files.get(pf)?;
+                    let previous = other.ledgers.get(pl)?;
                     let line = previous
                         .carried_out
                         .as_ref()
@@ -80,7 +82,7 @@ pub fn find<'a>(
                         file: &other.name,
                         line: line + 1,
                     };
-                    (previous, place)
+                    Some((previous, place))
                 })
                 .collect();
             let Some(outcome) = carryover::check(ledger, &candidates) else {

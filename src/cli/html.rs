@@ -29,21 +29,25 @@ pub struct Esc<'a>(pub &'a str);
 
 impl Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) = rest.find(needs_escape) {
-            f.write_str(&rest[..at])?;
-            let c = rest[at..].chars().next().unwrap_or_default();
-            f.write_str(match c {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => "\u{FFFD}",
-            })?;
-            rest = &rest[at + c.len_utf8()..];
+        // Each piece but the last ends with a character to escape.
+        for piece in self.0.split_inclusive(needs_escape) {
+            let mut chars = piece.chars();
+            match chars.next_back() {
+                Some(c) if needs_escape(c) => {
+                    f.write_str(chars.as_str())?;
+                    f.write_str(match c {
+                        '&' => "&amp;",
+                        '<' => "&lt;",
+                        '>' => "&gt;",
+                        '"' => "&quot;",
+                        '\'' => "&#39;",
+                        _ => "\u{FFFD}",
+                    })?;
+                }
+                _ => f.write_str(piece)?,
+            }
         }
-        f.write_str(rest)
+        Ok(())
     }
 }
 

@@ -94,7 +94,9 @@ fn run_check(args: &CheckArgs) -> u8 {
         });
         let mut pages = succeeded(results, &mut failures);
         for (f, report, d) in carryover::find(pages.iter().map(|p| &p.file), &options) {
-            let page = &mut pages[f];
+            let Some(page) = pages.get_mut(f) else {
+                continue;
+            };
             page.file.diagnostics.push(d.clone());
             if let Some(r) = page.reports.get_mut(report) {
                 r.diagnostics.push(d);

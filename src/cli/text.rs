@@ -44,22 +44,25 @@ impl Snippet {
             .collect();
         let more_after = chars.next().is_some();
         let (start, end) = (start - skip, end.saturating_sub(skip));
-        // cols[i]: display column where character i starts.
+        // cols[i]: display column where character i starts; the last is the width of the whole.
         let mut cols = Vec::with_capacity(cells.len() + 1);
         cols.push(0);
-        for &(_, w) in &cells {
-            cols.push(cols[cols.len() - 1] + w);
-        }
+        cols.extend(cells.iter().scan(0, |col, &(_, w)| {
+            *col += w;
+            Some(*col)
+        }));
+        let width = cols.last().copied().unwrap_or(0);
+        let col = |i: usize| cols.get(i).copied().unwrap_or(width);
         let start = start.min(cells.len());
         let end = end.clamp(start, cells.len());
 
         // The whole line when it fits; otherwise a window opening shortly before the range.
         let (mut first, mut last) = (0, cells.len());
-        if cols[cells.len()] > MAX_LINE_WIDTH {
+        if width > MAX_LINE_WIDTH {
             first = cols
-                .partition_point(|&c| c + CONTEXT_BEFORE < cols[start])
+                .partition_point(|&c| c + CONTEXT_BEFORE < col(start))
                 .min(start);
-            let budget = cols[first] + MAX_LINE_WIDTH;
+            let budget = col(first) + MAX_LINE_WIDTH;
             last = cols
                 .partition_point(|&c| c <= budget)
                 .saturating_sub(1)
@@ -70,7 +73,7 @@ impl Snippet {
         if cut_before {
             text.push('…');
         }
-        for &(c, w) in &cells[first..last] {
+        for &(c, w) in cells.get(first..last).unwrap_or_default() {
             match c {
                 '\t' => text.extend(std::iter::repeat_n(' ', w)),
                 c => text.push(c),
@@ -79,11 +82,11 @@ impl Snippet {
         if more_after || last < cells.len() {
             text.push('…');
         }
-        let caret_end = cols[end].min(cols[last]);
+        let caret_end = col(end).min(col(last));
         Snippet {
             line: text,
-            caret_col: cols[start] - cols[first] + usize::from(cut_before),
-            caret_width: caret_end.saturating_sub(cols[start]).max(1),
+            caret_col: col(start) - col(first) + usize::from(cut_before),
+            caret_width: caret_end.saturating_sub(col(start)).max(1),
         }
     }
 }

@@ -31,7 +31,7 @@ impl Kind {
     /// is). Stdin and misnamed files are recognised by this.
     pub fn sniff(bytes: &[u8]) -> Option<Kind> {
         // A PDF may have a few bytes of junk before its header; readers accept it within 1 KB.
-        let head = &bytes[..bytes.len().min(1024)];
+        let head = bytes.get(..1024).unwrap_or(bytes);
         if memchr::memmem::find(head, b"%PDF-").is_some() {
             Some(Kind::Pdf)
         } else if bytes.starts_with(b"PK\x03\x04") {
@@ -76,7 +76,8 @@ impl TextView {
         let after = self.origins.partition_point(|(first, _)| *first <= line);
         after
             .checked_sub(1)
-            .map_or(Origin::Text, |i| self.origins[i].1)
+            .and_then(|i| self.origins.get(i))
+            .map_or(Origin::Text, |&(_, origin)| origin)
     }
 
     /// Appends text that came from `origin` as one line, or several if it holds line breaks.

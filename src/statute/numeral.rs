@@ -6,7 +6,7 @@ const CN_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', 
 /// The Chinese numeral for `n` as the regulation writes article numbers: 20 → 二十, 56 → 五十六, 10 → 十,
 /// 105 → 一百零五. Numbers of five digits or more fall back to Arabic digits.
 pub fn cn_numeral(n: u16) -> String {
-    let digit = |d: u16| CN_DIGITS[usize::from(d % 10)];
+    let digit = |d: u16| CN_DIGITS.get(usize::from(d % 10)).copied().unwrap_or('零');
     let mut out = String::new();
     match n {
         0..=9 => out.push(digit(n)),

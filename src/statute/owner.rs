@@ -55,7 +55,8 @@ pub(super) fn owner_before(text: &str, start: usize, aliases: &Aliases) -> Owner
             _ => Owner::OtherLaw,
         };
     }
-    if after_document_number(&text[..end]) {
+    let head = text.get(..end).unwrap_or_default();
+    if after_document_number(head) {
         return Owner::OtherLaw;
     }
     if let Some((open, name)) = enclosed_before(text, end, '“', '”') {
@@ -65,7 +66,6 @@ pub(super) fn owner_before(text: &str, start: usize, aliases: &Aliases) -> Owner
             None => {}
         }
     }
-    let head = &text[..end];
     let window = head
         .char_indices()
         .rev()
@@ -73,14 +73,18 @@ pub(super) fn owner_before(text: &str, start: usize, aliases: &Aliases) -> Owner
         .last()
         .map_or(end, |(i, _)| i);
     // Longest name first, so 本条例 wins over a declared 条例.
-    let bare = head[window..]
+    let bare = head
+        .get(window..)
+        .unwrap_or_default()
         .char_indices()
         .map(|(i, _)| window + i)
         .find(|&i| {
-            let name = &head[i..];
-            BARE_NAMES.contains(&name)
-                // Hash only names of a declared alias's length (most positions are not).
-                || (aliases.lengths.contains(&name.len()) && aliases.active.get(name) == Some(&true))
+            head.get(i..).is_some_and(|name| {
+                BARE_NAMES.contains(&name)
+                    // Hash only names of a declared alias's length (most positions are not).
+                    || (aliases.lengths.contains(&name.len())
+                        && aliases.active.get(name) == Some(&true))
+            })
         });
     match bare {
         Some(name_start) => Owner::Regulation { name_start },
@@ -158,13 +162,14 @@ fn after_document_number(head: &str) -> bool {
         .take(6)
         .take_while(u8::is_ascii_digit)
         .count();
-    let number = &rest[..rest.len() - digits];
+    let number = rest.get(..rest.len() - digits).unwrap_or_default();
     (1..=5).contains(&digits) && number.ends_with(['〕', ']', '】'])
 }
 
 /// When `text[..end]` ends with a parenthesis, where the parenthesis opens.
 fn parenthetical_before(text: &str, end: usize) -> Option<usize> {
-    let close = text[..end]
+    let close = text
+        .get(..end)?
         .chars()
         .next_back()
         .filter(|c| CLOSE.contains(c))?;
@@ -172,7 +177,12 @@ fn parenthetical_before(text: &str, end: usize) -> Option<usize> {
 }
 
 fn opening_bracket(text: &str, at: usize, stop_at_title: bool) -> Option<usize> {
-    for (i, c) in text[..at].char_indices().rev().take(MAX_PARENTHESIS_CHARS) {
+    for (i, c) in text
+        .get(..at)?
+        .char_indices()
+        .rev()
+        .take(MAX_PARENTHESIS_CHARS)
+    {
         if OPEN.contains(&c) {
             return Some(i);
         }
@@ -188,7 +198,7 @@ fn alias_after(text: &str, pos: usize) -> Option<&str> {
     let mut pos = eat(text, pos, '为').unwrap_or(pos);
     pos = eat_any(text, pos, &['：', ':']).unwrap_or(pos);
     pos = skip_spaces(text, pos);
-    let open = text[pos..].chars().next()?;
+    let open = text.get(pos..)?.chars().next()?;
     let close = match open {
         '《' => '》',
         '“' => '”',
@@ -196,10 +206,10 @@ fn alias_after(text: &str, pos: usize) -> Option<&str> {
         '「' => '」',
         _ => return None,
     };
-    let body_start = pos + open.len_utf8();
-    for (i, c) in text[body_start..].char_indices().take(MAX_ALIAS_CHARS + 1) {
+    let body = text.get(pos + open.len_utf8()..)?;
+    for (i, c) in body.char_indices().take(MAX_ALIAS_CHARS + 1) {
         if c == close {
-            return Some(&text[body_start..body_start + i]).filter(|name| !name.trim().is_empty());
+            return body.get(..i).filter(|name| !name.trim().is_empty());
         }
         if c == '\n' || c == open {
             return None;
@@ -210,13 +220,10 @@ fn alias_after(text: &str, pos: usize) -> Option<&str> {
 
 /// When `text[..end]` ends with `close`, the position of its matching `open` and the name between.
 fn enclosed_before(text: &str, end: usize, open: char, close: char) -> Option<(usize, &str)> {
-    let inner_end = end.checked_sub(close.len_utf8())?;
-    if !text[..end].ends_with(close) {
-        return None;
-    }
-    for (i, c) in text[..inner_end].char_indices().rev().take(MAX_TITLE_CHARS) {
+    let inner = text.get(..end)?.strip_suffix(close)?;
+    for (i, c) in inner.char_indices().rev().take(MAX_TITLE_CHARS) {
         if c == open {
-            return Some((i, &text[i + c.len_utf8()..inner_end]));
+            return Some((i, inner.get(i + c.len_utf8()..)?));
         }
         if c == close || c == '\n' {
             return None;

@@ -108,12 +108,12 @@ fn parse_part(text: &str, pos: usize) -> Option<(Part, usize)> {
         Some(p) => (true, skip_spaces(text, p)),
         None => (false, pos),
     };
-    let (n, len) = parse_numeral_prefix(&text[pos..])?;
+    let (n, len) = parse_numeral_prefix(text.get(pos..)?)?;
     let mut pos = skip_spaces(text, pos + len);
     if bracketed {
         pos = skip_spaces(text, eat_any(text, pos, &CLOSE)?);
     }
-    let marker = text[pos..].chars().next()?;
+    let marker = text.get(pos..)?.chars().next()?;
     let part = match marker {
         '条' if !bracketed => Part::Article(n),
         '款' if !bracketed => Part::Paragraph(n),
@@ -126,9 +126,10 @@ fn parse_part(text: &str, pos: usize) -> Option<(Part, usize)> {
 /// Where the next link of a chain starts, if a separator like `、` or `和` follows `end`.
 fn after_separator(text: &str, end: usize) -> Option<usize> {
     let pos = skip_spaces(text, end);
-    let separator = SEPARATORS.iter().find(|s| text[pos..].starts_with(**s))?;
+    let rest = text.get(pos..)?;
+    let separator = SEPARATORS.iter().find(|s| rest.starts_with(**s))?;
     let next = skip_spaces(text, pos + separator.len());
-    text[next..].starts_with('第').then_some(next)
+    text.get(next..)?.starts_with('第').then_some(next)
 }
 
 fn is_space(c: char) -> bool {
@@ -136,7 +137,9 @@ fn is_space(c: char) -> bool {
 }
 
 pub(super) fn skip_spaces(text: &str, pos: usize) -> usize {
-    let skipped: usize = text[pos..]
+    let skipped: usize = text
+        .get(pos..)
+        .unwrap_or_default()
         .chars()
         .take(MAX_SPACES)
         .take_while(|c| is_space(*c))
@@ -146,7 +149,9 @@ pub(super) fn skip_spaces(text: &str, pos: usize) -> usize {
 }
 
 pub(super) fn skip_spaces_back(text: &str, pos: usize) -> usize {
-    let skipped: usize = text[..pos]
+    let skipped: usize = text
+        .get(..pos)
+        .unwrap_or_default()
         .chars()
         .rev()
         .take(MAX_SPACES)
@@ -157,10 +162,14 @@ pub(super) fn skip_spaces_back(text: &str, pos: usize) -> usize {
 }
 
 pub(super) fn eat(text: &str, pos: usize, c: char) -> Option<usize> {
-    text[pos..].starts_with(c).then(|| pos + c.len_utf8())
+    text.get(pos..)?.starts_with(c).then(|| pos + c.len_utf8())
 }
 
 pub(super) fn eat_any(text: &str, pos: usize, chars: &[char]) -> Option<usize> {
-    let c = text[pos..].chars().next().filter(|c| chars.contains(c))?;
+    let c = text
+        .get(pos..)?
+        .chars()
+        .next()
+        .filter(|c| chars.contains(c))?;
     Some(pos + c.len_utf8())
 }

@@ -38,6 +38,10 @@ pub struct EquationDef {
     pub terms: &'static [(i8, Slot)],
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 const fn plus_cols<const N: usize>(cols: [usize; N]) -> [(i8, Slot); N] {
     let mut out = [(1i8, Slot::Col(0)); N];
     let mut i = 0;
@@ -48,6 +52,10 @@ const fn plus_cols<const N: usize>(cols: [usize; N]) -> [(i8, Slot); N] {
     out
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 const fn plus_cells<const N: usize>(row: RowId, cols: [usize; N]) -> [(i8, Slot); N] {
     let mut out = [(1i8, Slot::Col(0)); N];
     let mut i = 0;
@@ -59,6 +67,10 @@ const fn plus_cells<const N: usize>(row: RowId, cols: [usize; N]) -> [(i8, Slot)
 }
 
 /// Every outcome row of 表三 that adds up to （七）总计: （一）（二）, （三）1–8, （四）1–3, （五）1–5, （六）1–3.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 const OUTCOMES: [(i8, Slot); 21] = {
     let mut out = [(1i8, Slot::Row(0)); 21];
     let mut i = 0;
@@ -70,6 +82,10 @@ const OUTCOMES: [(i8, Slot); 21] = {
 };
 
 /// The trial format's outcomes: （一）–（五） as in 2021, and （六）其他处理 as one row.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 const TRIAL_OUTCOMES: [(i8, Slot); 19] = {
     let mut out = [(1i8, Slot::Row(0)); 19];
     let mut i = 0;
@@ -125,6 +141,10 @@ pub const EQUATIONS: &[EquationDef] = &[
 ];
 
 /// The trial format's equations: the same families, with its own outcome rows.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 pub const TRIAL_EQUATIONS: &[EquationDef] = &[
     EQUATIONS[0],
     EquationDef {

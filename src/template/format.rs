@@ -4,7 +4,7 @@
 //! format); sections and 表四 are the same. Each format lists its rows in template order.
 
 use super::rows::{SUB_TABLES, SubTableDef, TRIAL_SUB_TABLES};
-use super::{ROWS, RowId, TableId};
+use super::{ROWS, RowId, TableId, row_def};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Format {
@@ -67,7 +67,7 @@ impl Format {
         order
             .iter()
             .copied()
-            .filter(move |&r| ROWS[r].table == table)
+            .filter(move |&r| row_def(r).table == table)
     }
 
     /// Every row in template order.
@@ -79,6 +79,10 @@ impl Format {
     }
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 const fn range<const N: usize>(start: RowId) -> [RowId; N] {
     let mut out = [0; N];
     let mut i = 0;
@@ -93,6 +97,10 @@ const fn range<const N: usize>(start: RowId) -> [RowId; N] {
 const ORDER_2021: [RowId; 32] = range::<32>(0);
 
 /// 表二 (32–39), 表三 up to （五） (6–25), （六）其他处理 (40), （七）总计 and 四 (29, 30), 表四 (31).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 const ORDER_TRIAL: [RowId; 32] = {
     let mut out = [0; 32];
     let mut k = 0;

@@ -53,6 +53,15 @@ impl TableId {
             TableId::Appeals => 3,
         }
     }
+
+    /// The section that holds the table.
+    pub fn section_def(self) -> &'static SectionDef {
+        match self {
+            TableId::Active => &SECTIONS[1],
+            TableId::Requests => &SECTIONS[2],
+            TableId::Appeals => &SECTIONS[3],
+        }
+    }
 }
 
 /// One of the six sections of a report.
@@ -179,6 +188,14 @@ mod tests {
     fn appeals_table_is_one_row_of_fifteen() {
         assert_eq!(ROWS[APPEALS_ROW].cells, 15);
         assert_eq!(APPEALS_COLUMNS.len(), 15);
+    }
+
+    #[test]
+    fn each_table_has_its_section() {
+        for table in [TableId::Active, TableId::Requests, TableId::Appeals] {
+            assert_eq!(SECTIONS[table.section()].table, Some(table));
+            assert_eq!(table.section_def().title, SECTIONS[table.section()].title);
+        }
     }
 
     #[test]

@@ -84,6 +84,13 @@ pub struct SubTableDef {
     pub basis: Basis,
 }
 
+impl SubTableDef {
+    /// The definitions of the sub-table's rows.
+    pub fn row_defs(&self) -> &'static [RowDef] {
+        ROWS.get(self.rows.clone()).unwrap_or_default()
+    }
+}
+
 pub const SUB_TABLES: [SubTableDef; 4] = [
     SubTableDef {
         item: 1,
@@ -212,8 +219,45 @@ pub const TRIAL_OTHER_OUTCOME: RowId = 40;
 /// 本年增/减 (column 1) of the trial format's 表二 rows.
 const CHANGE: u16 = 1 << 1;
 
+/// The definition of row `id`. Row ids come from the template itself (a format's order, a label's row),
+/// so every id is in range; an id that is not names a row with no label and no cells.
+pub fn row_def(id: RowId) -> &'static RowDef {
+    static NO_ROW: RowDef = row(RowId::MAX, Appeals, None, "", "", 0, basis::NONE);
+    ROWS.get(id).unwrap_or(&NO_ROW)
+}
+
+/// A set of template rows (the rows a report has, or that an alignment names).
+#[derive(Debug, Clone)]
+pub struct RowSet([bool; ROWS.len()]);
+
+impl RowSet {
+    pub fn insert(&mut self, row: RowId) {
+        if let Some(member) = self.0.get_mut(row) {
+            *member = true;
+        }
+    }
+
+    pub fn contains(&self, row: RowId) -> bool {
+        self.0.get(row).is_some_and(|&member| member)
+    }
+}
+
+impl FromIterator<RowId> for RowSet {
+    fn from_iter<I: IntoIterator<Item = RowId>>(rows: I) -> Self {
+        let mut set = RowSet([false; ROWS.len()]);
+        for row in rows {
+            set.insert(row);
+        }
+        set
+    }
+}
+
 /// Every row of both formats: 0–31 are the 2021 format's (表二 0–5 and 表三's （六） sub-rows
 /// 26–28 only there), 32–40 the trial format's own.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build"
+)]
 pub const ROWS: [RowDef; 41] = {
     let mut fee = row(
         5,

@@ -72,8 +72,12 @@ pub fn brief_quote(basis: &Basis) -> Option<String> {
 
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &text[..at]),
+    match text
+        .char_indices()
+        .nth(max)
+        .and_then(|(at, _)| text.get(..at))
+    {
+        Some(head) => format!("{head}…"),
         None => text.to_string(),
     }
 }

@@ -16,11 +16,11 @@ pub fn hover(
     locale: Locale,
 ) -> Option<HoverFacts> {
     let model = &report.report;
-    let index = model
+    let (index, cell) = model
         .cells
         .iter()
-        .position(|c| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))?;
-    let cell = &model.cells[index];
+        .enumerate()
+        .find(|(_, c)| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))?;
     let zh = locale == Locale::Zh;
     let written = text.get(cell.span.clone()).unwrap_or_default();
     let mut parts = vec![format!("**{}**", place(cell.row, cell.col, zh))];
@@ -99,7 +99,8 @@ pub fn place(row: RowId, col: usize, zh: bool) -> String {
 /// A column with the header groups that set it apart (`法人或其他组织 / 商业企业`); the outermost group of
 /// 表三 (申请人情况) heads every column and is left out.
 fn column_name(row: RowId, col: usize, zh: bool) -> String {
-    let def = match ROWS.get(row).map(|r| r.table) {
+    let table = ROWS.get(row).map(|r| r.table);
+    let def = match table {
         Some(TableId::Appeals) => APPEALS_COLUMNS.get(col),
         Some(TableId::Requests) => columns_of(row).get(col),
         _ => None,
@@ -107,7 +108,7 @@ fn column_name(row: RowId, col: usize, zh: bool) -> String {
     let Some(def) = def else {
         return column_label(row, col).to_string();
     };
-    let skip = usize::from(ROWS[row].table == TableId::Requests);
+    let skip = usize::from(table == Some(TableId::Requests));
     let mut parts: Vec<&str> = def.groups.iter().skip(skip).copied().collect();
     parts.push(if zh { def.label } else { def.label_en });
     parts.join(" / ")

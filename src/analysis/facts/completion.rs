@@ -27,7 +27,7 @@ pub fn complete(
     let model = &report.report;
     let start = line_start(text, offset);
     let replace = typed(text, start, offset);
-    let before = &text[start..replace.start];
+    let before = text.get(start..replace.start).unwrap_or_default();
     let at_line_start = before.chars().all(|c| c == '#' || c.is_whitespace());
     let at_cell =
         at_line_start || before.ends_with('\t') || before.trim_end().ends_with(['|', '>']);
@@ -97,7 +97,7 @@ impl Context<'_> {
 /// The partly typed word before the cursor: a run of ASCII letters (pinyin), else what was typed
 /// since the line start or the last cell separator.
 fn typed(text: &str, line_start: usize, offset: usize) -> Span {
-    let line = &text[line_start..offset];
+    let line = text.get(line_start..offset).unwrap_or_default();
     let letters = line.len()
         - line
             .trim_end_matches(|c: char| c.is_ascii_alphabetic())
@@ -107,7 +107,7 @@ fn typed(text: &str, line_start: usize, offset: usize) -> Span {
     }
     let after_separator = line.rfind(['|', '\t', '>']).map(|i| i + 1);
     let start = after_separator.unwrap_or(0);
-    let rest = &line[start..];
+    let rest = line.get(start..).unwrap_or_default();
     let skipped = match after_separator {
         Some(_) => rest.len() - rest.trim_start().len(),
         None => {

@@ -105,10 +105,12 @@ fn names(basis: &Basis, c: Citation) -> bool {
             (None, None) => paragraph == 0 && item == 0,
         };
     let written = c.to_string();
-    let by_list = basis
-        .cites
-        .match_indices(&written)
-        .any(|(at, _)| !basis.cites[at + written.len()..].starts_with('第'));
+    let by_list = basis.cites.match_indices(&written).any(|(at, _)| {
+        !basis
+            .cites
+            .get(at + written.len()..)
+            .is_some_and(|rest| rest.starts_with('第'))
+    });
     by_main || by_list
 }
 
@@ -119,7 +121,7 @@ fn template_places(c: Citation) -> Vec<(String, &'static str)> {
         out.push((format!("“{}”部分", s.heading()), s.basis.note));
     }
     for s in SUB_TABLES.iter().filter(|s| names(&s.basis, c)) {
-        let rows: Vec<&str> = ROWS[s.rows.clone()].iter().map(|r| r.label).collect();
+        let rows: Vec<&str> = s.row_defs().iter().map(|r| r.label).collect();
         out.push((
             format!("表二“{}”（{}）", s.anchor, rows.join("、")),
             s.basis.note,

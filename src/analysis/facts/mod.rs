@@ -200,14 +200,19 @@ fn table_bodies(report: &Report) -> Vec<(TableId, Span)> {
 /// Byte offset of the start of the line holding `offset`.
 fn line_start(text: &str, offset: usize) -> usize {
     let offset = floor_boundary(text, offset);
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+    text.get(..offset)
+        .and_then(|head| head.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
 
 /// Byte offset of the end of the line holding `offset` (before its `\r\n` or `\n`).
 fn line_end(text: &str, offset: usize) -> usize {
     let offset = floor_boundary(text, offset);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    if end > offset && text[..end].ends_with('\r') {
+    let end = text
+        .get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    if end > offset && text.get(..end).is_some_and(|head| head.ends_with('\r')) {
         end - 1
     } else {
         end

@@ -124,10 +124,7 @@ fn sub_tables(
                 .sub_tables()
                 .get(*index)
                 .map(|s| {
-                    let labels: Vec<&str> = crate::template::ROWS[s.rows.clone()]
-                        .iter()
-                        .map(|r| r.label)
-                        .collect();
+                    let labels: Vec<&str> = s.row_defs().iter().map(|r| r.label).collect();
                     format!("（{}）", labels.join("、"))
                 })
                 .unwrap_or_default();

@@ -24,7 +24,7 @@ fn syllables(text: &str) -> Vec<String> {
         if let Some(p) = c.to_pinyin() {
             out.push(p.plain().replace('ü', "v"));
         }
-        rest = &rest[c.len_utf8()..];
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     out
 }
@@ -55,9 +55,8 @@ pub fn without_numbering(label: &str) -> &str {
             return after.trim_start();
         }
     }
-    let digits = t.len() - t.trim_start_matches(numeral).len();
-    if digits > 0 {
-        let after = &t[digits..];
+    let after = t.trim_start_matches(numeral);
+    if after.len() < t.len() {
         for mark in ['、', '.', '．'] {
             if let Some(rest) = after.strip_prefix(mark) {
                 return rest.trim_start();

@@ -4,7 +4,8 @@
 
 use crate::analysis::lex::Layout;
 use crate::template::{
-    APPEALS_COLUMNS, APPEALS_ROW, Format, GROUPS, REQUEST_COLUMNS, ROWS, RowId, SUB_TABLES, TableId,
+    APPEALS_COLUMNS, APPEALS_ROW, ColumnDef, Format, GROUPS, REQUEST_COLUMNS, RowId, SUB_TABLES,
+    TableId, row_def,
 };
 
 /// Where the text of each label and value comes from; both are called in reading order.
@@ -39,14 +40,20 @@ fn header_text(table: TableId, n: usize) -> &'static str {
         .map_or("", |(_, text)| text)
 }
 
+/// The header group of `column` at `level` (outermost 0).
+fn group(column: &ColumnDef, level: usize) -> &'static str {
+    column.groups.get(level).copied().unwrap_or_default()
+}
+
 fn strings(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|c| c.to_string()).collect()
 }
 
 fn line(row: RowId, fill: &mut Fill) -> Line {
     let mut groups = Vec::new();
-    let mut group = if ROWS[row].table == TableId::Requests {
-        ROWS[row].parent
+    let def = row_def(row);
+    let mut group = if def.table == TableId::Requests {
+        def.parent
     } else {
         None
     };
@@ -54,8 +61,8 @@ fn line(row: RowId, fill: &mut Fill) -> Line {
         groups.insert(0, g.label);
         group = g.parent;
     }
-    let label = (!ROWS[row].label.is_empty()).then(|| (fill.label)(row));
-    let values = (0..ROWS[row].cells).map(|c| (fill.value)(row, c)).collect();
+    let label = (!def.label.is_empty()).then(|| (fill.label)(row));
+    let values = (0..def.cells).map(|c| (fill.value)(row, c)).collect();
     Line {
         groups,
         label,
@@ -80,19 +87,21 @@ fn blocks(table: TableId, fill: &mut Fill) -> Vec<Block> {
             .collect(),
         TableId::Requests => {
             let (natural, business) = (&REQUEST_COLUMNS[0], &REQUEST_COLUMNS[1]);
-            let mut second = vec!["", "", natural.label, business.groups[1]];
+            let mut second = vec!["", "", natural.label, group(business, 1)];
             second.extend(["", "", "", ""]);
             second.push(REQUEST_COLUMNS[6].label);
             let mut third = vec!["", "", ""];
-            third.extend(REQUEST_COLUMNS[1..6].iter().map(|c| c.label));
-            let rows = Format::Y2021.rows(TableId::Requests).map(|r| &ROWS[r]);
+            third.extend(REQUEST_COLUMNS.iter().skip(1).take(5).map(|c| c.label));
             vec![Block {
                 headers: vec![
-                    strings(&[header_text(TableId::Requests, 0), "", natural.groups[0]]),
+                    strings(&[header_text(TableId::Requests, 0), "", group(natural, 0)]),
                     strings(&second),
                     strings(&third),
                 ],
-                lines: rows.map(|r| line(r.id, fill)).collect(),
+                lines: Format::Y2021
+                    .rows(TableId::Requests)
+                    .map(|r| line(r, fill))
+                    .collect(),
                 label_cells: 2,
                 width: 9,
             }]
@@ -103,11 +112,11 @@ fn blocks(table: TableId, fill: &mut Fill) -> Vec<Block> {
                 &APPEALS_COLUMNS[5],
                 &APPEALS_COLUMNS[10],
             );
-            let first = vec![review.groups[0], "", "", "", "", direct.groups[0]];
-            let mut second: Vec<&str> = APPEALS_COLUMNS[..5].iter().map(|c| c.label).collect();
-            second.extend([direct.groups[1], "", "", "", "", after.groups[1]]);
+            let first = vec![group(review, 0), "", "", "", "", group(direct, 0)];
+            let mut second: Vec<&str> = APPEALS_COLUMNS.iter().take(5).map(|c| c.label).collect();
+            second.extend([group(direct, 1), "", "", "", "", group(after, 1)]);
             let third: Vec<&str> = std::iter::repeat_n("", 5)
-                .chain(APPEALS_COLUMNS[5..].iter().map(|c| c.label))
+                .chain(APPEALS_COLUMNS.iter().skip(5).map(|c| c.label))
                 .collect();
             vec![Block {
                 headers: vec![strings(&first), strings(&second), strings(&third)],
@@ -152,7 +161,7 @@ fn new_groups<'a>(line: &'a Line, previous: Option<&Line>) -> &'a [&'static str]
             .take_while(|(a, b)| a == b)
             .count()
     });
-    &line.groups[shared..]
+    line.groups.get(shared..).unwrap_or_default()
 }
 
 /// `table` written in `layout`.

@@ -8,7 +8,7 @@ use super::{Rewrite, Span, line_end, line_start, table_bodies};
 use crate::analysis::lex::Layout;
 use crate::analysis::model::{LabelKind, Report};
 use crate::analysis::{Message, ReportAnalysis};
-use crate::template::{ROWS, RowId, TableId};
+use crate::template::{ROWS, RowId, TableId, row_def};
 
 pub fn rewrites(segment_text: &str, report: &ReportAnalysis, offset: usize) -> Vec<Rewrite> {
     let model = &report.report;
@@ -52,7 +52,7 @@ fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(S
                 model
                     .cells
                     .get(i)
-                    .is_none_or(|c| c.col >= ROWS[h.row].cells)
+                    .is_none_or(|c| c.col >= row_def(h.row).cells)
             })
     });
     if lossy {
@@ -81,14 +81,14 @@ fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(S
     };
     let mut replacement = render::table(table, Layout::Pipe, &mut fill);
     // A pipe table needs blank lines around it to stand apart from a paragraph.
-    let before = &text[..span.start];
+    let before = text.get(..span.start)?;
     if !before.is_empty() && !before.ends_with("\n\n") && !before.ends_with("\n\r\n") {
         replacement.insert(0, '\n');
         if !before.ends_with('\n') {
             replacement.insert(0, '\n');
         }
     }
-    let after = &text[span.end..];
+    let after = text.get(span.end..)?;
     let after_line_end = after
         .strip_prefix("\r\n")
         .or_else(|| after.strip_prefix('\n'));
@@ -112,14 +112,14 @@ fn row_label(text: &str, model: &Report, row: RowId) -> String {
                 .find(|l| l.span == span && l.kind == LabelKind::Row(row) && !l.exact)
                 .and_then(|_| text.get(span))
         });
-    written.map_or_else(|| ROWS[row].label.to_string(), |w| w.replace('|', "\\|"))
+    written.map_or_else(|| row_def(row).label.to_string(), |w| w.replace('|', "\\|"))
 }
 
 /// Whether a line of the span holds text that is neither part of the table nor only cell separators.
 fn has_foreign_text(text: &str, model: &Report, table: TableId, span: &Span) -> bool {
     let parts: Vec<Span> = super::table_parts(model, table, span).collect();
     let mut start = span.start;
-    for line in text[span.clone()].split('\n') {
+    for line in text.get(span.clone()).unwrap_or_default().split('\n') {
         let end = start + line.len();
         let blank = line.chars().all(|c| c == '|' || c.is_whitespace());
         let covered = parts.iter().any(|p| p.start < end && start < p.end);
@@ -134,7 +134,7 @@ fn has_foreign_text(text: &str, model: &Report, table: TableId, span: &Span) -> 
 /// For an HTML table: from its `<table` tag to the end of its `</table>`.
 fn html_span(text: &str, body: &Span) -> Option<Span> {
     let lower = |s: &str| s.to_ascii_lowercase();
-    let start = lower(&text[..body.start]).rfind("<table")?;
-    let close = lower(&text[body.end..]).find("</table>")?;
+    let start = lower(text.get(..body.start)?).rfind("<table")?;
+    let close = lower(text.get(body.end..)?).find("</table>")?;
     Some(start..body.end + close + "</table>".len())
 }

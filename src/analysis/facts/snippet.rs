@@ -6,7 +6,7 @@ use super::render::{self, Fill};
 use super::{CompletionFact, CompletionKind, pinyin};
 use crate::analysis::Locale;
 use crate::analysis::lex::Layout;
-use crate::template::{ROWS, RowId, SECTIONS, TableId};
+use crate::template::{RowId, SECTIONS, TableId, row_def};
 
 const TABLES: [TableId; 3] = [TableId::Active, TableId::Requests, TableId::Appeals];
 
@@ -18,7 +18,7 @@ pub fn snippets(context: Option<TableId>, layout: Layout, locale: Locale) -> Vec
         .iter()
         .enumerate()
         .map(|(i, &table)| {
-            let section = &SECTIONS[table.section()];
+            let section = table.section_def();
             let label = if zh {
                 format!("{}（空白表格）", table.name())
             } else {
@@ -113,7 +113,7 @@ fn blank_table(table: TableId, layout: Layout, counter: &mut u32) -> String {
         *counter += 1;
         format!("${{{counter}}}")
     };
-    filled(table, layout, &|row| escape(ROWS[row].label), &mut value)
+    filled(table, layout, &|row| escape(row_def(row).label), &mut value)
 }
 
 /// `table` in `layout` with its labels and values from the two functions.
@@ -162,7 +162,7 @@ pub fn plain_skeleton(layout: Layout) -> String {
         };
         // Space-separated cells cannot be empty: a dash holds the place, as on paper forms.
         let blank = if layout == Layout::Plain { "-" } else { "" };
-        let label = |row: RowId| ROWS[row].label.to_string();
+        let label = |row: RowId| row_def(row).label.to_string();
         filled(table, layout, &label, &mut |_, _| blank.to_string())
     };
     report(

@@ -5,7 +5,7 @@
 use super::completion::Context;
 use super::{CompletionFact, CompletionKind, pinyin};
 use crate::analysis::model::{LabelHit, LabelKind, Report};
-use crate::template::{Format, GROUPS, ROWS, TableId};
+use crate::template::{Format, GROUPS, ROWS, TableId, row_def};
 
 /// Added to the rank of an element the report already has (unless it is the one expected next).
 const PRESENT_PENALTY: u32 = 40;
@@ -21,7 +21,7 @@ enum Element {
 /// 表三 in reading order (in the format the report's 表三 follows): each group label before its first row.
 fn requests_order(format: Format) -> Vec<Element> {
     let mut out = Vec::new();
-    for row in format.rows(TableId::Requests).map(|r| &ROWS[r]) {
+    for row in format.rows(TableId::Requests).map(row_def) {
         let mut chain = Vec::new();
         let mut group = row.parent;
         while let Some(g) = group {
@@ -52,7 +52,7 @@ fn ranked(
         sequence.push(*e);
         sequence.extend_from_slice(also);
     }
-    let rotated = order[start..].iter().chain(&order[..start]);
+    let rotated = order.iter().skip(start).chain(order.iter().take(start));
     for e in rotated {
         if !sequence.contains(e) {
             sequence.push(*e);
@@ -116,8 +116,9 @@ pub fn requests(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
     // The group labels that open the expected row's group stand just before it in the text.
     let also: Vec<Element> = expected
         .map(|p| {
-            order[..p]
+            order
                 .iter()
+                .take(p)
                 .rev()
                 .take_while(|e| matches!(e, Element::Group(_)))
                 .copied()
@@ -142,9 +143,9 @@ pub fn requests(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
     ranked(&order, expected, &also, present)
         .into_iter()
         .filter_map(|(e, rank)| match e {
-            Element::Row(r) => {
-                Some(ctx.item(ROWS[r].label, &ROWS[r].basis, CompletionKind::Label, rank))
-            }
+            Element::Row(r) => ROWS
+                .get(r)
+                .map(|d| ctx.item(d.label, &d.basis, CompletionKind::Label, rank)),
             Element::Group(g) => GROUPS
                 .get(g)
                 .map(|d| ctx.item(d.label, &d.basis, CompletionKind::Label, rank)),
@@ -184,12 +185,12 @@ pub fn active(ctx: &Context, offset: usize) -> Vec<CompletionFact> {
     ranked(&order, expected, &[], present)
         .into_iter()
         .filter_map(|(e, rank)| match e {
-            Element::Row(r) => {
-                Some(ctx.item(ROWS[r].label, &ROWS[r].basis, CompletionKind::Label, rank))
-            }
+            Element::Row(r) => ROWS
+                .get(r)
+                .map(|d| ctx.item(d.label, &d.basis, CompletionKind::Label, rank)),
             Element::Anchor(i) => sub_tables.get(i).map(|s| {
                 let mut item = ctx.item(s.anchor, &s.basis, CompletionKind::Anchor, rank);
-                for row in &ROWS[s.rows.clone()] {
+                for row in s.row_defs() {
                     let bare = pinyin::without_numbering(row.label);
                     item.filter_text.push_str(&format!(
                         " {} {} {}",

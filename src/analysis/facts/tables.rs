@@ -8,8 +8,8 @@ use crate::analysis::model::{Report, RowHit, Unsure, Value};
 use crate::analysis::rules::unreadable_tables;
 use crate::analysis::{Message, ReportAnalysis, Rule, Span};
 use crate::template::{
-    APPEALS_COLUMNS, ColumnDef, Format, GROUPS, HEADER_TEXTS, REQUEST_COLUMNS, ROWS, RowId,
-    SECTIONS, SubTableDef, TableId,
+    APPEALS_COLUMNS, ColumnDef, Format, GROUPS, HEADER_TEXTS, REQUEST_COLUMNS, RowId, SubTableDef,
+    TableId, row_def,
 };
 
 /// One of 表二, 表三, 表四.
@@ -185,7 +185,7 @@ fn table_view(
     };
     TableView {
         table,
-        title: SECTIONS[table.section()].title,
+        title: table.section_def().title,
         format,
         found: report.tables.iter().any(|(t, _)| *t == table),
         unreadable,
@@ -245,8 +245,10 @@ fn column_header(
 ) -> Vec<Vec<HeaderCell>> {
     let depth = columns.iter().map(|c| c.groups.len()).max().unwrap_or(0) + 1;
     let mut header: Vec<Vec<HeaderCell>> = vec![Vec::new(); depth];
-    if label_columns > 0 {
-        header[0].push(HeaderCell {
+    if label_columns > 0
+        && let Some(top) = header.first_mut()
+    {
+        top.push(HeaderCell {
             text: corner,
             columns: label_columns,
             rows: depth,
@@ -254,16 +256,17 @@ fn column_header(
     }
     for (level, out) in header.iter_mut().enumerate() {
         let mut c = 0;
-        while c < columns.len() {
-            let groups = columns[c].groups;
-            if level < groups.len() {
-                let prefix = &groups[..=level];
-                let run = columns[c..]
+        while let Some(rest @ [column, ..]) = columns.get(c..) {
+            let groups = column.groups;
+            if let Some(prefix) = groups.get(..=level)
+                && let Some(&text) = prefix.last()
+            {
+                let run = rest
                     .iter()
                     .take_while(|d| d.groups.get(..=level) == Some(prefix))
                     .count();
                 out.push(HeaderCell {
-                    text: groups[level],
+                    text,
                     columns: run,
                     rows: 1,
                 });
@@ -271,7 +274,7 @@ fn column_header(
             } else {
                 if level == groups.len() {
                     out.push(HeaderCell {
-                        text: columns[c].label,
+                        text: column.label,
                         columns: 1,
                         rows: depth - level,
                     });
@@ -290,16 +293,20 @@ fn group_cells(rows: &[RowId]) -> Vec<Vec<HeaderCell>> {
         .iter()
         .enumerate()
         .map(|(i, chain)| {
-            let before = i.checked_sub(1).map(|p| chains[p].as_slice());
+            let before = i
+                .checked_sub(1)
+                .and_then(|p| chains.get(p))
+                .map(Vec::as_slice);
             chain
                 .iter()
                 .enumerate()
                 .filter(|(level, g)| before.and_then(|b| b.get(*level)) != Some(*g))
                 .map(|(level, &g)| HeaderCell {
-                    text: GROUPS[g].label,
+                    text: GROUPS.get(g).map_or("", |group| group.label),
                     columns: 1,
-                    rows: chains[i..]
+                    rows: chains
                         .iter()
+                        .skip(i)
                         .take_while(|c| c.get(level) == Some(&g))
                         .count(),
                 })
@@ -311,11 +318,12 @@ fn group_cells(rows: &[RowId]) -> Vec<Vec<HeaderCell>> {
 /// The 表三 groups above a row, outermost first.
 fn group_chain(row: RowId) -> Vec<usize> {
     let mut chain = Vec::new();
-    if ROWS[row].table == TableId::Requests {
-        let mut group = ROWS[row].parent;
-        while let Some(g) = group.filter(|&g| g < GROUPS.len()) {
+    let def = row_def(row);
+    if def.table == TableId::Requests {
+        let mut group = def.parent;
+        while let Some((g, def)) = group.and_then(|g| Some((g, GROUPS.get(g)?))) {
             chain.insert(0, g);
-            group = GROUPS[g].parent;
+            group = def.parent;
         }
     }
     chain
@@ -331,7 +339,7 @@ fn row_view(
 ) -> RowView {
     let report = &analysis.report;
     let hit = report.row(row);
-    let def = &ROWS[row];
+    let def = row_def(row);
     let label_columns = match def.table {
         TableId::Requests => REQUEST_LABEL_COLUMNS - group_chain(row).len(),
         TableId::Active => 1,
@@ -367,7 +375,7 @@ fn cell_view(
         Some(h) if h.unsure.is_some() => h
             .cells
             .iter()
-            .map(|&i| &report.cells[i])
+            .filter_map(|&i| report.cells.get(i))
             .find(|c| c.col == col),
         _ => report.cell(row, col),
     };
@@ -378,10 +386,11 @@ fn cell_view(
         .filter(|(_, e)| e.total == at || e.terms.iter().any(|t| t.1 == at))
         .map(|(i, _)| i)
         .collect();
-    let totals = involving
+    let totals = equations
         .iter()
-        .copied()
-        .filter(|&i| equations[i].total == at)
+        .enumerate()
+        .filter(|(_, e)| e.total == at)
+        .map(|(i, _)| i)
         .collect();
     let Some(cell) = cell else {
         return CellView {
@@ -394,7 +403,8 @@ fn cell_view(
             equations: involving,
         };
     };
-    let free = ROWS[row].free & (1 << col) != 0;
+    let def = row_def(row);
+    let free = def.free & (1 << col) != 0;
     let failing = equations
         .iter()
         .any(|e| !e.holds && (e.total == (row, col) || e.terms.iter().any(|t| t.1 == (row, col))));
@@ -402,7 +412,7 @@ fn cell_view(
         _ if unreadable || hit.is_some_and(|h| h.unsure.is_some()) => CellStatus::Unreadable,
         _ if free => CellStatus::Fine,
         Value::Text => CellStatus::Unreadable,
-        Value::Decimal(_) if !ROWS[row].decimal => CellStatus::Unreadable,
+        Value::Decimal(_) if !def.decimal => CellStatus::Unreadable,
         _ if failing => CellStatus::Failing,
         Value::Missing => CellStatus::Blank,
         _ => CellStatus::Fine,
@@ -429,9 +439,9 @@ fn equation_views(analysis: &ReportAnalysis, table: TableId) -> Vec<EquationView
     analysis
         .equations
         .iter()
-        .filter(|check| ROWS[check.def().total.0].table == table)
-        .map(|check| {
-            let def = check.def();
+        .filter_map(|check| Some((check, check.def()?)))
+        .filter(|(_, def)| row_def(def.total.0).table == table)
+        .map(|(check, def)| {
             let name = |zh| place(def.total.0, def.total.1, zh);
             EquationView {
                 rule: def.rule,

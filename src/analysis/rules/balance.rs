@@ -5,7 +5,9 @@
 use super::row_name;
 use crate::analysis::model::{Report, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
-use crate::template::{Equation, Format, ROWS, TableId, column_label, equations};
+use crate::template::{
+    APPEALS_COLUMNS, Equation, Format, TableId, column_label, equations, row_def,
+};
 
 /// An equation whose cells are all present and whole, with its computed sides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +29,8 @@ impl EquationCheck {
         self.expected == self.actual
     }
 
-    pub fn def(&self) -> &'static Equation {
-        &equations(self.format)[self.equation]
+    pub fn def(&self) -> Option<&'static Equation> {
+        equations(self.format).get(self.equation)
     }
 }
 
@@ -70,7 +72,7 @@ pub fn evaluate(report: &Report) -> Vec<EquationCheck> {
 
 /// A cell's value as an equation counts it: a blank is 0 (and remembered), text is unusable.
 fn counted(report: &Report, cell: usize, blanks: &mut Vec<usize>) -> Option<i64> {
-    match report.cells[cell].value {
+    match report.cells.get(cell)?.value {
         Value::Int(v) => Some(v),
         Value::Missing => {
             blanks.push(cell);
@@ -83,18 +85,11 @@ fn counted(report: &Report, cell: usize, blanks: &mut Vec<usize>) -> Option<i64>
 /// How the total of an equation is named: `“（七）总计”自然人`, `行政复议总计`.
 pub fn cell_name(row: usize, col: usize, en: bool) -> String {
     let column = column_label(row, col);
-    if ROWS[row].table == TableId::Appeals {
-        let group = crate::template::APPEALS_COLUMNS[col]
-            .groups
-            .last()
-            .copied()
-            .unwrap_or("");
+    if row_def(row).table == TableId::Appeals {
+        let def = APPEALS_COLUMNS.get(col);
+        let group = def.and_then(|c| c.groups.last()).copied().unwrap_or("");
         return if en {
-            format!(
-                "{} {}",
-                group,
-                crate::template::APPEALS_COLUMNS[col].label_en
-            )
+            format!("{} {}", group, def.map_or("", |c| c.label_en))
         } else {
             format!("{group}{column}")
         };
@@ -114,11 +109,9 @@ pub fn cell_name(row: usize, col: usize, en: bool) -> String {
 pub fn terms_text(report: &Report, check: &EquationCheck) -> String {
     let mut s = String::new();
     for (k, &(sign, i)) in check.terms.iter().enumerate() {
-        let v = report.cells[i].value.as_int().unwrap_or(0);
-        let v = if report.cells[i].value == Value::Missing {
-            "空白".to_string()
-        } else {
-            v.to_string()
+        let v = match report.cells.get(i).map(|c| c.value) {
+            Some(Value::Missing) => "空白".to_string(),
+            value => value.and_then(|v| v.as_int()).unwrap_or(0).to_string(),
         };
         match (k, sign < 0) {
             (0, false) => s.push_str(&v),
@@ -142,14 +135,15 @@ fn total_word(rule: Rule) -> (&'static str, &'static str) {
 
 pub fn check(report: &Report, checks: &[EquationCheck], out: &mut Vec<Finding>) {
     for c in checks.iter().filter(|c| !c.holds()) {
-        let eq = c.def();
-        let total = &report.cells[c.total];
+        let (Some(eq), Some(total)) = (c.def(), report.cells.get(c.total)) else {
+            continue;
+        };
         let (word_zh, word_en) = total_word(eq.rule);
         let sum = terms_text(report, c);
         let place_zh = cell_name(total.row, total.col, false);
         let place_en = cell_name(total.row, total.col, true);
         // 表四's cells are named by their column groups alone (行政复议总计); 表三's by row, then total.
-        let (head_zh, head_en) = if ROWS[total.row].table == TableId::Appeals {
+        let (head_zh, head_en) = if row_def(total.row).table == TableId::Appeals {
             (place_zh, place_en)
         } else {
             (
@@ -182,8 +176,8 @@ pub fn check(report: &Report, checks: &[EquationCheck], out: &mut Vec<Finding>) 
         let related = c
             .terms
             .iter()
-            .map(|&(sign, i)| {
-                let cell = &report.cells[i];
+            .filter_map(|&(sign, i)| report.cells.get(i).map(|cell| (sign, cell)))
+            .map(|(sign, cell)| {
                 let v = cell.value.as_int().unwrap_or(0);
                 let op = if sign < 0 { "−" } else { "+" };
                 Related {

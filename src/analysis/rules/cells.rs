@@ -5,22 +5,20 @@
 use super::row_name;
 use crate::analysis::model::{Report, Unsure, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
-use crate::template::{ROWS, TableId, column_label};
+use crate::template::{RowSet, TableId, column_label, row_def};
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
-    let mut readable_rows = [false; ROWS.len()];
-    for h in report
+    let readable_rows: RowSet = report
         .rows
         .iter()
         .filter(|h| h.unsure.is_none() && !h.duplicate)
-    {
-        readable_rows[h.row] = true;
-    }
-    let readable = |row: usize| readable_rows[row];
+        .map(|h| h.row)
+        .collect();
+    let readable = |row: usize| readable_rows.contains(row);
     // Blank cells per table: (table, first blank cell, count).
     let mut blanks: Vec<(TableId, usize, usize)> = Vec::new();
     for (i, cell) in report.cells.iter().enumerate() {
-        let def = &ROWS[cell.row];
+        let def = row_def(cell.row);
         if !readable(cell.row) || report.cell_index(cell.row, cell.col) != Some(i) {
             continue;
         }
@@ -72,7 +70,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         out.push(Finding::new(rule, cell.span.clone(), Message::new(zh, en)));
     }
     for (table, first, count) in blanks {
-        let cell = &report.cells[first];
+        let Some(cell) = report.cells.get(first) else {
+            continue;
+        };
         out.push(Finding::new(
             Rule::Missing,
             cell.span.clone(),
@@ -100,7 +100,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         for h in report
             .rows
             .iter()
-            .filter(|h| ROWS[h.row].table == table && !h.duplicate)
+            .filter(|h| row_def(h.row).table == table && !h.duplicate)
         {
             rows += 1;
             first = first.or(Some(h));
@@ -136,8 +136,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
         let Some(span) = report.row_span(hit) else {
             continue;
         };
-        let expected = ROWS[hit.row].cells;
-        if empty_tables.contains(&ROWS[hit.row].table) {
+        let def = row_def(hit.row);
+        let expected = def.cells;
+        if empty_tables.contains(&def.table) {
             continue;
         }
         if hit.unsure == Some(Unsure::RunTogether) {
@@ -162,8 +163,9 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                 .get(expected..)
                 .unwrap_or(&[])
                 .iter()
-                .map(|&i| Related {
-                    span: report.cells[i].span.clone(),
+                .filter_map(|&i| report.cells.get(i))
+                .map(|cell| Related {
+                    span: cell.span.clone(),
                     message: Message::new("多出的单元格", "extra cell"),
                 });
             out.push(

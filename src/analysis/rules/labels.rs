@@ -7,7 +7,7 @@ use crate::analysis::labels::CONFUSIONS;
 use crate::analysis::model::Report;
 use crate::analysis::normalize::{fold_numbering, normal_char};
 use crate::analysis::{Finding, Fix, Message, Rule, Span};
-use crate::template::{ROWS, TableId};
+use crate::template::{TableId, row_def};
 
 pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
     for label in report.labels.iter().filter(|l| !l.exact) {
@@ -34,7 +34,7 @@ pub fn check(text: &str, report: &Report, out: &mut Vec<Finding>) {
     }
     // A row read by its place in the table, its label cell blank or lost.
     for hit in report.rows.iter().filter(|h| h.label.is_none()) {
-        if ROWS[hit.row].table == TableId::Appeals {
+        if row_def(hit.row).table == TableId::Appeals {
             continue;
         }
         let Some(span) = report.row_span(hit) else {
@@ -86,11 +86,11 @@ const MAX_CHARS: usize = 128;
 
 /// The characters of a label with their byte ranges, as label matching sees them; `None` when the
 /// label is too long to narrow.
-fn normal_chars(
+fn normal_chars<'b>(
     text: &str,
     base: usize,
-    out: &mut [(char, usize, usize); MAX_CHARS],
-) -> Option<usize> {
+    out: &'b mut [(char, usize, usize); MAX_CHARS],
+) -> Option<&'b [(char, usize, usize)]> {
     let mut n = 0;
     for (i, c) in text.char_indices() {
         if let Some(m) = normal_char(c) {
@@ -98,16 +98,22 @@ fn normal_chars(
             n += 1;
         }
     }
+    let found = out.get_mut(..n)?;
     // `1、` is `1.` (R5): numbering punctuation is never a difference.
     let mut chars = [' '; MAX_CHARS];
-    for (k, p) in out[..n].iter().enumerate() {
-        chars[k] = p.0;
+    for (c, p) in chars.iter_mut().zip(found.iter()) {
+        *c = p.0;
     }
-    fold_numbering(&mut chars[..n]);
-    for (p, c) in out[..n].iter_mut().zip(chars) {
+    fold_numbering(chars.get_mut(..n)?);
+    for (p, c) in found.iter_mut().zip(chars) {
         p.0 = c;
     }
-    Some(n)
+    Some(&*found)
+}
+
+/// The byte range that characters of [`normal_chars`] cover.
+fn extent(chars: &[(char, usize, usize)]) -> Option<Span> {
+    Some(chars.first()?.1..chars.last()?.2)
 }
 
 /// The part of `span` that differs from `canonical`, and the template's text for it.
@@ -121,13 +127,12 @@ fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
     };
     let mut seen_buf = [('\0', 0, 0); MAX_CHARS];
     let mut want_buf = [('\0', 0, 0); MAX_CHARS];
-    let (Some(ns), Some(nw)) = (
+    let (Some(seen), Some(want)) = (
         normal_chars(written, span.start, &mut seen_buf),
         normal_chars(canonical, 0, &mut want_buf),
     ) else {
         return whole;
     };
-    let (seen, want) = (&seen_buf[..ns], &want_buf[..nw]);
     let prefix = seen
         .iter()
         .zip(want)
@@ -150,10 +155,9 @@ fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
             continue;
         }
         for start in a.saturating_sub(wn - 1)..=a.min(seen.len().saturating_sub(wn)) {
-            let hits = seen[start..start + wn]
-                .iter()
-                .map(|x| x.0)
-                .eq(wrong.chars());
+            let hits = seen
+                .get(start..start + wn)
+                .is_some_and(|x| x.iter().map(|y| y.0).eq(wrong.chars()));
             let shift = a - start;
             if hits
                 && c >= shift
@@ -179,14 +183,16 @@ fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
         a -= 1;
         c -= 1;
     }
-    let from = seen[a].1;
-    let to = seen[b - 1].2;
-    let replacement = if c < d {
-        canonical[want[c].1..want[d - 1].2].to_string()
-    } else {
-        String::new()
+    let Some(differs) = seen.get(a..b).and_then(extent) else {
+        return whole;
     };
-    (from..to, replacement)
+    // Nothing of the template's text for a pure insertion.
+    let replacement = want
+        .get(c..d)
+        .and_then(extent)
+        .and_then(|r| canonical.get(r))
+        .unwrap_or_default();
+    (differs, replacement.to_string())
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub fn check(text: &str, report: &Report, checks: &[EquationCheck]) -> Vec<Findi
 
 /// How a template row is named in messages.
 pub(crate) fn row_name(row: usize, locale_en: bool) -> &'static str {
-    let def = &crate::template::ROWS[row];
+    let def = crate::template::row_def(row);
     match (locale_en, def.label.is_empty()) {
         (false, false) => def.label,
         (false, true) => "表四",

@@ -6,7 +6,8 @@ use crate::analysis::lex::Layout;
 use crate::analysis::model::Report;
 use crate::analysis::{Finding, Fix, Message, Rule, Span};
 use crate::template::{
-    APPEALS_ROW, FIRST_2021_YEAR, Format, ROWS, SECTIONS, TRIAL_OTHER_OUTCOME, TableId,
+    APPEALS_ROW, FIRST_2021_YEAR, Format, ROWS, RowSet, SECTIONS, TRIAL_OTHER_OUTCOME, TableId,
+    row_def,
 };
 
 fn first_line(text: &str) -> Span {
@@ -30,11 +31,13 @@ fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
         .filter(|&i| report.section(i).is_none())
         .collect();
     for run in runs(&missing) {
-        let (first, last) = (&SECTIONS[run[0]], &SECTIONS[run[run.len() - 1]]);
-        let message = if run.len() == 1 {
+        let (Some(first), Some(last)) = (SECTIONS.get(run.first), SECTIONS.get(run.last)) else {
+            continue;
+        };
+        let message = if run.len == 1 {
             Message::new(
                 format!("缺少第{}部分“{}”", first.numeral, first.heading()),
-                format!("Section {} “{}” is missing", run[0] + 1, first.title_en),
+                format!("Section {} “{}” is missing", run.first + 1, first.title_en),
             )
         } else {
             Message::new(
@@ -47,8 +50,8 @@ fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
                 ),
                 format!(
                     "Sections {} to {} are missing (“{}” to “{}”)",
-                    run[0] + 1,
-                    run[run.len() - 1] + 1,
+                    run.first + 1,
+                    run.last + 1,
                     first.title_en,
                     last.title_en
                 ),
@@ -60,8 +63,8 @@ fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
     for s in &report.sections {
         if let Some(prev) = last
             && s.index <= prev
+            && let (Some(def), Some(before)) = (SECTIONS.get(s.index), SECTIONS.get(prev))
         {
-            let def = &SECTIONS[s.index];
             let (zh, en) = if s.index == prev {
                 (
                     format!("“{}”重复出现", def.heading()),
@@ -69,10 +72,10 @@ fn sections(text: &str, report: &Report, out: &mut Vec<Finding>) {
                 )
             } else {
                 (
-                    format!("“{}”应在“{}”之前", def.heading(), SECTIONS[prev].heading()),
+                    format!("“{}”应在“{}”之前", def.heading(), before.heading()),
                     format!(
                         "“{}” should come before “{}”",
-                        def.title_en, SECTIONS[prev].title_en
+                        def.title_en, before.title_en
                     ),
                 )
             };
@@ -101,7 +104,7 @@ fn superseded(report: &Report, out: &mut Vec<Finding>) {
                 report
                     .rows
                     .iter()
-                    .find(|h| ROWS[h.row].table == table)
+                    .find(|h| row_def(h.row).table == table)
                     .and_then(|h| report.row_span(h))
             }),
             _ => report
@@ -141,31 +144,36 @@ fn template_order(report: &Report) -> Vec<usize> {
         .collect()
 }
 
+/// A run of consecutive numbers: the first, the last, and how many.
+struct Run {
+    first: usize,
+    last: usize,
+    len: usize,
+}
+
 /// Runs of consecutive numbers in an ascending list.
-fn runs(sorted: &[usize]) -> Vec<&[usize]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=sorted.len() {
-        if i == sorted.len() || sorted[i] != sorted[i - 1] + 1 {
-            if i > start {
-                out.push(&sorted[start..i]);
-            }
-            start = i;
-        }
-    }
-    out
+fn runs(sorted: &[usize]) -> impl Iterator<Item = Run> + '_ {
+    sorted.chunk_by(|a, b| *b == a + 1).filter_map(|run| {
+        Some(Run {
+            first: *run.first()?,
+            last: *run.last()?,
+            len: run.len(),
+        })
+    })
 }
 
 fn row_order(report: &Report, out: &mut Vec<Finding>) {
     // Positions in the template order of the formats the report's tables follow.
     let mut places = [usize::MAX; ROWS.len()];
     for (k, row) in template_order(report).into_iter().enumerate() {
-        places[row] = k;
+        if let Some(place) = places.get_mut(row) {
+            *place = k;
+        }
     }
-    let place = |row: usize| places[row];
+    let place = |row: usize| places.get(row).copied().unwrap_or(usize::MAX);
     let mut last: Option<(TableId, usize)> = None;
     for hit in report.rows.iter().filter(|h| !h.duplicate) {
-        let table = ROWS[hit.row].table;
+        let table = row_def(hit.row).table;
         if let Some((t, prev)) = last
             && t == table
             && place(hit.row) < place(prev)
@@ -215,14 +223,15 @@ fn blank_row(label: &str, cells: usize, layout: Layout) -> Option<String> {
 }
 
 fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
+    text.get(..offset.min(text.len()))
+        .unwrap_or_default()
         .rfind(['\n', '\r'])
         .map_or(0, |i| i + 1)
 }
 
 fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Finding>) {
     let section = report.section(table.section());
-    let present = report.rows.iter().any(|h| ROWS[h.row].table == table);
+    let present = report.rows.iter().any(|h| row_def(h.row).table == table);
     // Without the section and without any of its rows, the missing section says it all.
     let Some(fallback) = section
         .map(|s| s.heading.clone())
@@ -246,28 +255,38 @@ fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Findi
     let rows: Vec<usize> = report
         .format_of(table)
         .rows(table)
-        .filter(|&r| !ROWS[r].label.is_empty())
+        .filter(|&r| !row_def(r).label.is_empty())
         .collect();
-    let mut present = [false; ROWS.len()];
-    for h in report.rows.iter().filter(|h| !h.duplicate) {
-        present[h.row] = true;
-    }
+    let present: RowSet = report
+        .rows
+        .iter()
+        .filter(|h| !h.duplicate)
+        .map(|h| h.row)
+        .collect();
     // Positions (in `rows`) of the missing rows; a missing 表二 sub-table is its rows missing.
-    let missing: Vec<usize> = (0..rows.len()).filter(|&k| !present[rows[k]]).collect();
+    let missing: Vec<usize> = (0..rows.len())
+        .filter(|&k| rows.get(k).is_some_and(|&r| !present.contains(r)))
+        .collect();
     if missing.is_empty() {
         return;
     }
     // Consecutive missing rows have one cause (a table cut off, a block left out): one finding.
     for run in runs(&missing) {
-        let (k_first, k_last) = (run[0], run[run.len() - 1]);
-        let next = rows[k_last + 1..].iter().find_map(|&r| report.row(r));
-        let prev = rows[..k_first].iter().rev().find_map(|&r| report.row(r));
+        let next = rows.iter().skip(run.last + 1).find_map(|&r| report.row(r));
+        let prev = rows
+            .iter()
+            .take(run.first)
+            .rev()
+            .find_map(|&r| report.row(r));
         let span = next
             .or(prev)
             .and_then(|h| report.row_span(h))
             .unwrap_or_else(|| fallback.clone());
-        let (first, last) = (rows[k_first], rows[k_last]);
-        if run.len() > 1 {
+        let (Some(&first), Some(&last)) = (rows.get(run.first), rows.get(run.last)) else {
+            continue;
+        };
+        let (first, last) = (row_def(first), row_def(last));
+        if run.len > 1 {
             out.push(Finding::new(
                 Rule::MissingRow,
                 span,
@@ -275,16 +294,16 @@ fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Findi
                     format!(
                         "{}缺少“{}”至“{}”共 {} 行",
                         table.name(),
-                        ROWS[first].label,
-                        ROWS[last].label,
-                        run.len()
+                        first.label,
+                        last.label,
+                        run.len
                     ),
                     format!(
                         "{} lacks {} rows, “{}” to “{}”",
                         table.name_en(),
-                        run.len(),
-                        ROWS[first].label_en,
-                        ROWS[last].label_en
+                        run.len,
+                        first.label_en,
+                        last.label_en
                     ),
                 ),
             ));
@@ -292,19 +311,19 @@ fn missing_rows(text: &str, report: &Report, table: TableId, out: &mut Vec<Findi
         }
         let row = first;
         let message = Message::new(
-            format!("缺少“{}”行", ROWS[row].label),
-            format!("Row “{}” is missing", ROWS[row].label_en),
+            format!("缺少“{}”行", row.label),
+            format!("Row “{}” is missing", row.label_en),
         );
         let mut finding = Finding::new(Rule::MissingRow, span, message);
         if let Some(next) = next
             && let Some(label) = &next.label
-            && let Some(insert) = blank_row(ROWS[row].label, ROWS[row].cells, next.layout)
+            && let Some(insert) = blank_row(row.label, row.cells, next.layout)
         {
             let at = line_start(text, label.start);
             finding = finding.with_fix(Fix {
                 title: Message::new(
-                    format!("插入“{}”行", ROWS[row].label),
-                    format!("Insert row “{}”", ROWS[row].label_en),
+                    format!("插入“{}”行", row.label),
+                    format!("Insert row “{}”", row.label_en),
                 ),
                 span: at..at,
                 replacement: insert,

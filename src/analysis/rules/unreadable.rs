@@ -6,7 +6,7 @@
 use super::row_name;
 use crate::analysis::model::{Report, RowHit, Unsure};
 use crate::analysis::{Finding, Message, Rule};
-use crate::template::{ROWS, TableId};
+use crate::template::{TableId, row_def};
 
 /// Rows of one table with the wrong number of cells before the table counts as unreadable.
 const UNSURE_ROWS: usize = 2;
@@ -17,7 +17,7 @@ fn misfit_rows(report: &Report, table: TableId) -> Vec<&RowHit> {
         .rows
         .iter()
         .filter(|h| {
-            ROWS[h.row].table == table
+            row_def(h.row).table == table
                 && h.unsure == Some(Unsure::CellCount)
                 // A table published without figures is said so by `value/missing`.
                 && !h.cells.is_empty()
