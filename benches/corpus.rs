@@ -6,6 +6,12 @@
 //!
 //! The bytes depend only on the fixtures and the sizes, so a corpus the MANIFEST shows was written
 //! from the same inputs is left as it is instead of being written again.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 #[path = "support/corpus.rs"]
 mod corpus;

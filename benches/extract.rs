@@ -2,6 +2,12 @@
 //! subset of a CJK font embedded) and as a `.docx` drafted on the template, both built as the tests
 //! build them (tests/documents). Measures `extract::extract` on each, in bytes of the file read, and
 //! the PDF extracted and checked as `check` does it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 #[path = "../tests/documents/mod.rs"]
 mod documents;

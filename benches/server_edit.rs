@@ -1,6 +1,12 @@
 //! Server-side work for a one-digit edit — the store applies it, the touched report is re-analysed and
 //! every finding converted to a protocol diagnostic — against a full re-parse of the same text, on the
 //! example report and on a ~10 MB compilation of it with varied figures.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 use std::hint::black_box;
 

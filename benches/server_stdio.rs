@@ -10,6 +10,12 @@
 //! of each kind per process (10), `OGI_BENCH_SERVER_MB` the compilation size in 10⁶ bytes (10),
 //! `OGI_BENCH_PIN` a CPU list the server is pinned to with `taskset -c` (unset: not pinned),
 //! `OGI_LSP_BIN` the binary (default: the one cargo built with this bench).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 #[path = "support/corpus.rs"]
 mod corpus;

@@ -3,6 +3,12 @@
 //! in every layout, clean and with an error in every copy. The guard every optimisation of reading and
 //! output (mmap or buffered reading, streaming JSON) must keep passing; it also keeps true the findings
 //! per copy that the corpus MANIFEST promises to benches/run.sh.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 #[path = "../benches/support/corpus.rs"]

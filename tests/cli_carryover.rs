@@ -1,5 +1,11 @@
 //! `carryover/mismatch` across the files of one run and within one compilation: this year's
 //! 二、上年结转 against the same agency's previous-year 四、结转下年度继续办理.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 #[path = "support/years.rs"]

@@ -1,4 +1,10 @@
 //! `ogi-lsp check`: exit codes, usage errors, unreadable inputs and the command-line surface.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 

@@ -2,6 +2,12 @@
 //! table is a rectangle once colspans and rowspans are counted, it shows the figures, the failing
 //! cells, the summary and the findings that the text and JSON outputs give, it escapes what it takes
 //! from reports and paths, and `-o` writes it (or any format) to a file.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 

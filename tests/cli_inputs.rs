@@ -1,4 +1,10 @@
 //! `ogi-lsp check`: which inputs are read — directory walking, stdin, duplicates and output order.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 

@@ -1,5 +1,11 @@
 //! `ogi-lsp check --format json`: the exact shape of SPEC §5, and the positions of the example report's
 //! findings (0-based lines, UTF-16 columns).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 

@@ -1,5 +1,11 @@
 //! `ogi-lsp check` (text format): location, source line and a caret placed by display width under
 //! Chinese text, and colour only when asked for or at a terminal.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod cli_common;
 

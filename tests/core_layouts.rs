@@ -1,5 +1,11 @@
 //! The same report in every layout (SPEC §2, L1–L5) yields the same findings apart from positions,
 //! and an error injected in each layout is found at the cell that holds it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod core_support;
 

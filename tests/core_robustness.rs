@@ -1,5 +1,11 @@
 //! The core never panics and never reports a span outside the text or inside a character, whatever
 //! it is fed: truncated, shuffled and byte-mangled versions of every fixture, and arbitrary text.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod core_support;
 

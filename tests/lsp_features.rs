@@ -1,5 +1,11 @@
 //! The editor features on the example report end to end: quick fixes and rewrites, hover, completion,
 //! outline, folding, inlay hints and semantic tokens.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod support;
 

@@ -1,5 +1,11 @@
 //! A document above the size limit is kept and edited but not analysed: one clear diagnostic instead
 //! of exhausting memory; under the limit again (by an edit or a new setting) it is checked as usual.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod support;
 

@@ -1,4 +1,10 @@
 //! The server over its real stdio: capabilities, quiet non-reports, robustness, big documents, ordering.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod support;
 

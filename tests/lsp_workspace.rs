@@ -1,6 +1,12 @@
 //! The workspace through the real server: `carryover/mismatch` against the previous-year report on
 //! disk (indexed in the background with `$/progress`, kept fresh by watched-file events), in an open
 //! buffer, or in the same compilation; and the `ogi.skeleton` and `ogi.checkWorkspace` commands.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 mod support;
 

@@ -1,5 +1,11 @@
 //! One position model: the CLI's JSON ranges and the server's diagnostic ranges are the same for the
 //! same text, whatever its line breaks (LF, CRLF, CR, mixed), CJK and astral characters, BOM.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)] // a test may panic: that is a failed test
 
 use ogi_lsp::cli::check::{Options, Summary, check_text};
 use ogi_lsp::cli::json::render_run;
