@@ -2,6 +2,8 @@
 //! Content-Length framing, and stamps every message from the server when its last byte arrives — before
 //! it is decoded, so a publication of thousands of diagnostics is not charged for the client's parsing.
 //! Knows the protocol's shape, nothing of reports.
+// Each target uses a different part of the client.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -121,7 +123,12 @@ impl Client {
         self.write(&bytes);
     }
 
-    fn send_request(&mut self, method: &str, params: &Value) -> i64 {
+    pub fn notify(&mut self, method: &str, params: &Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request without waiting for its answer; returns its id.
+    pub fn send_request(&mut self, method: &str, params: &Value) -> i64 {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
@@ -140,6 +147,17 @@ impl Client {
                 return (arrived, message);
             }
         }
+    }
+
+    /// The next message from the server, decoded; `None` when none arrives within `wait`.
+    pub fn next_message(&mut self, wait: Duration) -> Option<Value> {
+        let (_, body) = self.incoming.recv_timeout(wait).ok()?;
+        Some(serde_json::from_slice(&body).expect("the server sends JSON"))
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Waits for the diagnostics of `uri` at `version`; returns when they arrived and how many.

@@ -544,9 +544,14 @@ fn cell_spans(slots: &[Slot], expected: usize) -> Vec<Span> {
             }
         }
     }
-    while out.len() > expected && out.first().is_some_and(|s| s.is_empty()) {
-        out.remove(0);
-    }
+    // Dropped at once: one by one from the front, a row of a million empty cells took minutes.
+    let surplus = out.len().saturating_sub(expected);
+    let leading = out
+        .iter()
+        .take(surplus)
+        .take_while(|s| s.is_empty())
+        .count();
+    out.drain(..leading);
     while out.len() > expected && out.last().is_some_and(|s| s.is_empty()) {
         out.pop();
     }
@@ -602,5 +607,15 @@ mod tests {
             Slot::Cell(6..6),
         ];
         assert_eq!(cell_spans(&slots, 1), vec![1..2]);
+    }
+
+    #[test]
+    fn a_million_empty_cells_before_a_figure_leave_the_template_width() {
+        let mut slots: Vec<Slot> = (0..1_000_000).map(|i| Slot::Cell(i..i)).collect();
+        slots.push(cell(2_000_000));
+        let spans = cell_spans(&slots, 7);
+        assert_eq!(spans.len(), 7);
+        assert_eq!(spans[0], 999_994..999_994);
+        assert_eq!(spans[6], 2_000_000..2_000_001);
     }
 }

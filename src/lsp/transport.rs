@@ -24,24 +24,33 @@ enum Incoming {
 
 const HEADER_END: &[u8] = b"\r\n\r\n";
 const LENGTH: &[u8] = b"content-length:";
-/// Bytes read from the peer per call.
+/// Bytes read from the peer per call while looking for a header.
 const CHUNK: usize = 64 * 1024;
 /// A header block longer than this is garbage; it is dropped instead of searched again and again.
 const MAX_HEADER: usize = 64 * 1024;
+/// The largest message body read (a document of several hundred megabytes fits). A larger
+/// `Content-Length` is refused before anything is allocated for it.
+pub const MAX_BODY: usize = 1 << 30;
 
 /// What one read from a framed stream produced.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Frame {
     Body(Vec<u8>),
-    /// A header block without a usable `Content-Length`; the bytes up to the next header were skipped.
+    /// A header block without a usable `Content-Length`; the bytes up to the next header are skipped.
     BadHeader,
+    /// A `Content-Length` above [`MAX_BODY`]; the bytes up to the next header are skipped.
+    TooLarge(usize),
 }
 
 /// Reads `Content-Length`-framed messages; header names are matched without regard to case and other
-/// headers (`Content-Type`) are ignored.
+/// headers (`Content-Type`) are ignored. After a bad header the stream has no landmark but the next
+/// `Content-Length:`, so everything before it is skipped.
 pub struct FrameReader<R> {
     inner: R,
     buffer: Vec<u8>,
+    /// Skipping to the next `Content-Length:` after a bad or refused header.
+    resync: bool,
+    max_body: usize,
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -61,56 +70,97 @@ fn content_length(header: &[u8]) -> Option<usize> {
 }
 
 impl<R: AsyncRead + Unpin> FrameReader<R> {
+    /// A reader of a client's messages: bodies up to [`MAX_BODY`].
     pub fn new(inner: R) -> FrameReader<R> {
         FrameReader {
             inner,
             buffer: Vec::new(),
+            resync: false,
+            max_body: MAX_BODY,
         }
     }
 
-    /// Reads more bytes; false at the end of the stream.
-    async fn fill(&mut self) -> bool {
-        let start = self.buffer.len();
-        self.buffer.resize(start + CHUNK, 0);
-        let read = self
-            .inner
-            .read(&mut self.buffer[start..])
-            .await
-            .unwrap_or(0);
-        self.buffer.truncate(start + read);
-        read > 0
+    /// A reader of the server's own output, which may answer with more than a client may send.
+    pub fn unlimited(inner: R) -> FrameReader<R> {
+        FrameReader {
+            max_body: usize::MAX,
+            ..FrameReader::new(inner)
+        }
+    }
+
+    /// Reads more bytes, growing the buffer towards `total` bytes but never past it, so a body is read
+    /// into a buffer of its own size and a length that never arrives allocates nothing ahead of the
+    /// bytes; false at the end of the stream.
+    async fn fill(&mut self, total: usize) -> bool {
+        let (len, capacity) = (self.buffer.len(), self.buffer.capacity());
+        if capacity == len {
+            let target = total.min(capacity.saturating_mul(2).max(len + CHUNK));
+            self.buffer.reserve_exact(target.max(len + 1) - len);
+        }
+        matches!(self.inner.read_buf(&mut self.buffer).await, Ok(read) if read > 0)
+    }
+
+    /// Drops everything before the next `Content-Length:`; false at the end of the stream.
+    async fn skip_to_header(&mut self) -> bool {
+        loop {
+            if let Some(i) = find(&self.buffer, LENGTH) {
+                self.buffer.drain(..i);
+                self.resync = false;
+                return true;
+            }
+            // A header split between two reads keeps its first bytes.
+            let keep = self.buffer.len().min(LENGTH.len() - 1);
+            self.buffer.drain(..self.buffer.len() - keep);
+            if !self.fill(self.buffer.len() + CHUNK).await {
+                return false;
+            }
+        }
     }
 
     /// The next frame, or `None` at the end of the stream.
     pub async fn next(&mut self) -> Option<Frame> {
+        if self.resync && !self.skip_to_header().await {
+            return None;
+        }
         let header_end = loop {
             if let Some(i) = memchr::memmem::find(&self.buffer, HEADER_END) {
                 break i;
             }
             if self.buffer.len() > MAX_HEADER {
                 self.buffer.clear();
+                self.resync = true;
                 return Some(Frame::BadHeader);
             }
-            if !self.fill().await {
+            if !self.fill(self.buffer.len() + CHUNK).await {
                 return None;
             }
         };
-        let Some(length) = content_length(&self.buffer[..header_end]) else {
-            // Resynchronise at the next header, as a stream with a broken header has no other landmark.
-            let skip = header_end + HEADER_END.len();
-            let next = find(&self.buffer[skip..], LENGTH).map_or(self.buffer.len(), |i| skip + i);
-            self.buffer.drain(..next);
-            return Some(Frame::BadHeader);
-        };
         let body_start = header_end + HEADER_END.len();
-        while self.buffer.len() < body_start + length {
-            self.buffer.reserve(body_start + length - self.buffer.len());
-            if !self.fill().await {
+        let end = match content_length(self.buffer.get(..header_end).unwrap_or_default()) {
+            Some(length) if length <= self.max_body => body_start
+                .checked_add(length)
+                .ok_or(Frame::TooLarge(length)),
+            Some(length) => Err(Frame::TooLarge(length)),
+            None => Err(Frame::BadHeader),
+        };
+        let end = match end {
+            Ok(end) => end,
+            Err(refused) => {
+                self.buffer.drain(..body_start);
+                self.resync = true;
+                return Some(refused);
+            }
+        };
+        while self.buffer.len() < end {
+            if !self.fill(end).await {
                 return None;
             }
         }
-        let body = self.buffer[body_start..body_start + length].to_vec();
-        self.buffer.drain(..body_start + length);
+        // The body keeps the buffer's allocation (a large document is not copied); what follows it moves
+        // to a new buffer.
+        let rest = self.buffer.split_off(end);
+        let mut body = std::mem::replace(&mut self.buffer, rest);
+        body.drain(..body_start);
         Some(Frame::Body(body))
     }
 }
@@ -151,7 +201,12 @@ pub async fn pump_input(
         let answer = match next {
             Frame::Body(body) => match reject(&body) {
                 None => {
-                    if server.write_all(&frame(&body)).await.is_err() {
+                    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                    let forwarded = match server.write_all(header.as_bytes()).await {
+                        Ok(()) => server.write_all(&body).await,
+                        Err(err) => Err(err),
+                    };
+                    if forwarded.is_err() {
                         return;
                     }
                     continue;
@@ -160,6 +215,12 @@ pub async fn pump_input(
             },
             Frame::BadHeader => {
                 json!({"jsonrpc": "2.0", "error": {"code": -32700, "message": "Parse error"}, "id": null})
+            }
+            Frame::TooLarge(length) => {
+                let message = format!(
+                    "Message too large: {length} bytes, more than the {MAX_BODY} the server reads"
+                );
+                json!({"jsonrpc": "2.0", "error": {"code": -32600, "message": message}, "id": null})
             }
         };
         log!("rejected a malformed message: {answer}");
@@ -171,7 +232,7 @@ pub async fn pump_input(
 
 /// Splits the server's output into whole frames so answers from [`pump_input`] never land inside one.
 pub async fn pump_server_output(output: DuplexStream, frames: mpsc::UnboundedSender<Vec<u8>>) {
-    let mut reader = FrameReader::new(output);
+    let mut reader = FrameReader::unlimited(output);
     while let Some(Frame::Body(body)) = reader.next().await {
         if frames.send(frame(&body)).is_err() {
             return;
@@ -217,6 +278,63 @@ mod tests {
                 Frame::Body(b"null".to_vec())
             ]
         );
+    }
+
+    /// Hands out its bytes a few at a time, as a pipe may.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl AsyncRead for Trickle<'_> {
+        fn poll_read(
+            mut self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+            buf: &mut tokio::io::ReadBuf<'_>,
+        ) -> std::task::Poll<std::io::Result<()>> {
+            let n = self.1.min(self.0.len()).min(buf.remaining());
+            buf.put_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            std::task::Poll::Ready(Ok(()))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_length_past_the_limit_is_refused_and_the_next_message_read() {
+        let mut input = format!("Content-Length: {}\r\n\r\n", MAX_BODY + 1).into_bytes();
+        input.extend_from_slice(b"{\"jsonrpc\":\"2.0\"} a body that never ends");
+        input.extend_from_slice(b"Content-Length: 99999999999999999999999\r\n\r\n");
+        input.extend_from_slice(b"Content-Length: 2\r\n\r\n{}");
+        for step in [1, 3, 7, 1 << 20] {
+            let mut reader = FrameReader::new(Trickle(&input, step));
+            let mut frames = Vec::new();
+            while let Some(f) = reader.next().await {
+                frames.push(f);
+            }
+            assert_eq!(
+                frames,
+                vec![
+                    Frame::TooLarge(MAX_BODY + 1),
+                    Frame::BadHeader,
+                    Frame::Body(b"{}".to_vec())
+                ],
+                "read {step} bytes at a time"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn garbage_without_a_header_is_one_error_however_long() {
+        let mut input = vec![b'x'; 3 * MAX_HEADER];
+        input.extend_from_slice(b"Content-Length: 4\r\n\r\nnull");
+        let frames = frames_of(&input).await;
+        assert_eq!(
+            frames,
+            vec![Frame::BadHeader, Frame::Body(b"null".to_vec())]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_body_cut_short_by_the_end_of_the_stream_is_no_frame() {
+        let frames = frames_of(b"Content-Length: 10\r\n\r\n{}").await;
+        assert_eq!(frames, vec![]);
     }
 
     #[test]

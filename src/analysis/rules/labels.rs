@@ -158,7 +158,10 @@ fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
             let hits = seen
                 .get(start..start + wn)
                 .is_some_and(|x| x.iter().map(|y| y.0).eq(wrong.chars()));
-            let shift = a - start;
+            // `a` moves back when a confusion is found; later starts past it are no longer before it.
+            let Some(shift) = a.checked_sub(start) else {
+                break;
+            };
             if hits
                 && c >= shift
                 && want
