@@ -7,6 +7,10 @@ use crate::analysis::model::{Report, Unsure, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
 use crate::template::{ROWS, TableId, column_label};
 
+/// Extra cells of a row named one by one; any beyond are one related place. (The widest template row
+/// has 15 cells, so a real row that overflows is named cell by cell.)
+const MAX_EXTRA_CELLS: usize = 16;
+
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let mut readable_rows = [false; ROWS.len()];
     for h in report
@@ -157,15 +161,25 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             ));
         } else if hit.cells.len() != expected {
             let found = hit.cells.len();
-            let related = hit
-                .cells
-                .get(expected..)
-                .unwrap_or(&[])
+            let extra = hit.cells.get(expected..).unwrap_or(&[]);
+            let (named, rest) = extra.split_at(extra.len().min(MAX_EXTRA_CELLS));
+            let mut related: Vec<Related> = named
                 .iter()
                 .map(|&i| Related {
                     span: report.cells[i].span.clone(),
                     message: Message::new("多出的单元格", "extra cell"),
+                })
+                .collect();
+            // A row of thousands of cells is one place for the rest, not thousands of notes.
+            if let (Some(&first), Some(&last)) = (rest.first(), rest.last()) {
+                related.push(Related {
+                    span: report.cells[first].span.start..report.cells[last].span.end,
+                    message: Message::new(
+                        format!("其余 {} 个多出的单元格", rest.len()),
+                        format!("{} more extra cells", rest.len()),
+                    ),
                 });
+            }
             out.push(
                 Finding::new(
                     Rule::CellCount,
@@ -181,7 +195,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                         ),
                     ),
                 )
-                .with_related(related.collect()),
+                .with_related(related),
             );
         }
         if hit.duplicate {
