@@ -110,7 +110,15 @@ fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic
         severity: finding.severity,
         message: finding.message.get(locale).to_string(),
         region,
-        snippet: Snippet::new(line, region.start.chars, end_chars),
+        snippet: Snippet::at(
+            line,
+            finding
+                .span
+                .start
+                .saturating_sub(index.line_start(region.start.line)),
+            region.start.chars,
+            end_chars,
+        ),
         related: finding
             .related
             .iter()

@@ -1,6 +1,8 @@
 //! Byte offsets to line/column positions for one file's text, as the output formats count them.
 //! Knows nothing of findings or formats; `\n`, `\r\n` and `\r` break lines, as in LSP.
 
+use std::cell::Cell;
+
 use crate::analysis::segment::lines_with_ranges;
 
 /// A position in a file: 0-based line, and the column counted both in UTF-16 code units (JSON, SARIF,
@@ -12,11 +14,15 @@ pub struct Position {
     pub chars: usize,
 }
 
-/// Line starts of one text, so that each lookup is a binary search plus a walk over one line.
+/// Line starts of one text, so that each lookup is a binary search plus a walk over one line — from
+/// the previous lookup when it was earlier on the same line, so that the findings of one long line,
+/// looked up in order, cost one walk over it and not one each.
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the first character of every line; always starts with 0.
     starts: Vec<usize>,
+    /// The previous lookup: its offset and position.
+    last: Cell<(usize, Position)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -29,7 +35,11 @@ impl<'a> LineIndex<'a> {
                     .map(|(range, _)| range.end),
             )
             .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: Cell::new((0, Position::default())),
+        }
     }
 
     /// The 0-based line holding `offset` (an offset past the end belongs to the last line).
@@ -44,13 +54,31 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_boundary(offset);
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let (last, at) = self.last.get();
+        let (start, from) = if at.line == line && last <= offset {
+            (last, at)
+        } else {
+            (
+                self.starts[line],
+                Position {
+                    line,
+                    ..Position::default()
+                },
+            )
+        };
         let before = &self.text[start..offset];
-        Position {
+        let position = Position {
             line,
-            utf16: before.encode_utf16().count(),
-            chars: before.chars().count(),
-        }
+            utf16: from.utf16 + before.encode_utf16().count(),
+            chars: from.chars + before.chars().count(),
+        };
+        self.last.set((offset, position));
+        position
+    }
+
+    /// The byte offset where `line` starts (the end of the text for a line that does not exist).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.text.len())
     }
 
     /// The text of a line without its terminator; empty for a line that does not exist.
@@ -113,6 +141,21 @@ mod tests {
         assert_eq!(index.position(1), pos(0, 0, 0));
         assert_eq!(index.position(4), pos(0, 1, 1));
         assert_eq!(index.position(100), pos(0, 2, 2));
+    }
+
+    #[test]
+    fn lookups_in_any_order_agree_with_lookups_from_the_line_start() {
+        let text = "预𠀀期\nab𠀀c\r\n\r末𠀀";
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let fresh = |o: usize| LineIndex::new(text).position(o);
+        let index = LineIndex::new(text);
+        for &o in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain([7, 2, 9, 0, 100].iter())
+        {
+            assert_eq!(index.position(o), fresh(o), "offset {o}");
+        }
     }
 
     #[test]
