@@ -155,7 +155,7 @@ fn the_example_in_every_layout_has_fixes_that_hold() {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 40,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
         ..ProptestConfig::default()
     })]
 

@@ -385,3 +385,37 @@ fn the_batch_check_equals_the_full_analysis() {
     assert_eq!(checked.findings, full);
     assert_eq!(checked.findings.len(), 6);
 }
+
+#[test]
+fn a_row_of_a_thousand_extra_cells_names_sixteen_and_then_the_rest() {
+    // 二、上年结转 (line 73) with its seven values and a thousand more.
+    let lines: Vec<&str> = EXAMPLE.split('\n').collect();
+    let mut out: Vec<&str> = lines[..80].to_vec();
+    out.extend(std::iter::repeat_n("5 |", 1000));
+    out.extend_from_slice(&lines[80..]);
+    let text = out.join("\n");
+    let all = core_support::findings(&text);
+    let count: Vec<_> = all
+        .iter()
+        .filter(|f| f.rule.code() == "structure/cell-count")
+        .collect();
+    assert_eq!(count.len(), 1, "{all:#?}");
+    assert!(
+        count[0]
+            .message
+            .zh
+            .contains("应有 7 个数值单元格，实有 1007 个")
+    );
+    let related = &count[0].related;
+    assert_eq!(related.len(), 17);
+    assert!(related[..16].iter().all(|r| r.message.zh == "多出的单元格"));
+    // The first sixteen extra cells are lines 81–96; the rest run from line 97 to line 1080.
+    let line = |at: usize| text[..at].matches('\n').count() + 1;
+    assert_eq!(line(related[0].span.start), 81);
+    assert_eq!(line(related[15].span.start), 96);
+    assert_eq!(related[16].message.zh, "其余 984 个多出的单元格");
+    assert_eq!(
+        (line(related[16].span.start), line(related[16].span.end)),
+        (97, 1080)
+    );
+}

@@ -514,3 +514,134 @@ fn lines_of(mut lines: Vec<u32>) -> Vec<u32> {
     lines.sort_unstable();
     lines
 }
+
+const MARKDOWN: &str = include_str!("fixtures/layouts/l2-markdown.md");
+
+/// The Markdown example with its line `n` (0-based) replaced.
+fn markdown_with_line(n: usize, line: &str) -> String {
+    let mut lines: Vec<&str> = MARKDOWN.split('\n').collect();
+    lines[n] = line;
+    lines.join("\n")
+}
+
+/// 0-based line of 三、本年度办理结果 · （一）予以公开 in the Markdown example.
+const MARKDOWN_DISCLOSED: u32 = 43;
+
+#[test]
+fn a_one_megabyte_line_is_read_edited_and_answered_at_its_end() {
+    let _heavy = heavy();
+    let mut server = Server::started();
+    // 1 MB of prose in 总体情况, with astral characters: UTF-16 columns are not characters.
+    let long = "说明𠀀".repeat((1 << 20) / "说明𠀀".len());
+    let mut all: Vec<&str> = FIXTURE.split('\n').collect();
+    all.insert(3, &long);
+    let doc = uri("long-line.txt");
+    open_large(&mut server, &doc, &all.join("\n"));
+    assert_eq!(
+        lines(&server.diagnostics(&doc, 1)),
+        TYPO_LINES.map(|l| l + 1)
+    );
+    // A citation of an article the regulation lacks, typed at the end of the long line.
+    let end = long.encode_utf16().count() as u32;
+    server.change(&doc, 2, vec![edit((3, end), (3, end), "第六十条")]);
+    let edited = server.diagnostics(&doc, 2);
+    let cited: Vec<_> = edited
+        .iter()
+        .filter(|d| code(d) == "statute/unknown-reference")
+        .map(|d| d.range)
+        .collect();
+    let range =
+        tower_lsp_server::ls_types::Range::new(Position::new(3, end), Position::new(3, end + 4));
+    assert_eq!(cited, [range]);
+    let hover = server.hover(&doc, Position::new(3, end + 1));
+    assert!(hover.is_some_and(|h| h.range == Some(range)));
+    let tokens = server.semantic_tokens(&doc);
+    assert!(
+        tokens.iter().any(|t| (t.0, t.1, t.2) == (3, end, 4)),
+        "no token for the citation"
+    );
+    let completion = server.request_raw(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 3, "character": end}}),
+    );
+    assert!(completion.is_ok_and(|c| c.is_null() || c.is_array() || c.is_object()));
+    // 1 MB of table cells: a Markdown row of 262,144 figures is one finding with 17 related places.
+    let row = format!("| （一）予以公开 |{}", " 0 |".repeat(1 << 18));
+    let cells = uri("long-row.md");
+    open_large(
+        &mut server,
+        &cells,
+        &markdown_with_line(MARKDOWN_DISCLOSED as usize, &row),
+    );
+    let counted = server.diagnostics(&cells, 1);
+    let counts: Vec<_> = counted
+        .iter()
+        .filter(|d| code(d) == "structure/cell-count")
+        .collect();
+    assert_eq!(counts.len(), 1, "{counted:?}");
+    assert_eq!(counts[0].range.start.line, MARKDOWN_DISCLOSED);
+    assert!(
+        counts[0].message.contains("实有 262144 个"),
+        "{}",
+        counts[0].message
+    );
+    let related = counts[0].related_information.as_deref().unwrap_or_default();
+    assert_eq!(related.len(), 17);
+    assert_eq!(related[16].message, "其余 262121 个多出的单元格");
+    server.shutdown();
+}
+
+#[test]
+fn a_million_empty_cells_are_read_as_blanks_of_the_template_row() {
+    let _heavy = heavy();
+    let mut server = Server::started();
+    // A Markdown row of a million empty cells: its last seven are the row's blanks.
+    let row = format!("| （一）予以公开 {}", "|".repeat(1_000_001));
+    let pipes = uri("million-pipes.md");
+    open_large(
+        &mut server,
+        &pipes,
+        &markdown_with_line(MARKDOWN_DISCLOSED as usize, &row),
+    );
+    let diagnostics = server.diagnostics(&pipes, 1);
+    assert_eq!(
+        codes(&diagnostics),
+        [
+            "balance/result-total",
+            "balance/result-total",
+            "label/nonstandard",
+            "label/nonstandard",
+            "value/missing"
+        ]
+    );
+    let missing = diagnostics
+        .iter()
+        .find(|d| code(d) == "value/missing")
+        .unwrap();
+    assert_eq!(missing.range.start.line, MARKDOWN_DISCLOSED);
+    assert!(
+        missing.message.starts_with("表三有 7 个空白单元格"),
+        "{}",
+        missing.message
+    );
+    // The example with a million bare `|` lines after a label: read past, the figures after them count.
+    let label = FIXTURE.find("(一)予以公开 |\n").unwrap() + "(一)予以公开 |\n".len();
+    let text = format!(
+        "{}{}{}",
+        &FIXTURE[..label],
+        "|\n".repeat(1_000_000),
+        &FIXTURE[label..]
+    );
+    let bars = uri("million-bars.txt");
+    open_large(&mut server, &bars, &text);
+    let labels = server.diagnostics(&bars, 1);
+    assert_eq!(lines(&labels), TYPO_LINES.map(|l| l + 1_000_000));
+    // Both stay editable: the first typo fixed a million lines down.
+    let typo = TYPO_LINES[0] + 1_000_000;
+    server.change(&bars, 2, vec![edit((typo, 10), (typo, 11), "逾")]);
+    assert_eq!(
+        lines(&server.diagnostics(&bars, 2)),
+        [TYPO_LINES[1] + 1_000_000]
+    );
+    server.shutdown();
+}

@@ -135,7 +135,14 @@ pub fn region_and_snippet(index: &LineIndex<'_>, span: &analysis::Span) -> (Regi
     } else {
         usize::MAX
     };
-    (region, Snippet::new(line, region.start.chars, end_chars))
+    let snippet = Snippet::at(
+        line,
+        span.start
+            .saturating_sub(index.line_start(region.start.line)),
+        region.start.chars,
+        end_chars,
+    );
+    (region, snippet)
 }
 
 fn region_of(index: &LineIndex<'_>, span: &analysis::Span) -> Region {

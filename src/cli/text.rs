@@ -28,11 +28,37 @@ pub struct Snippet {
 impl Snippet {
     /// `start` and `end` are character indices into `line`; `end` past the line means "to its end".
     pub fn new(line: &str, start: usize, end: usize) -> Snippet {
+        let skip = start.saturating_sub(CONTEXT_BEFORE);
+        let from = line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i);
+        Snippet::window(line.get(from..).unwrap_or_default(), skip, start, end)
+    }
+
+    /// [`Snippet::new`] for a range that starts at byte `start_byte` of `line`: the window is found by
+    /// walking back from the range instead of forward from the line's start, so that thousands of
+    /// findings on one long line cost a window each, not a walk over the line each.
+    pub fn at(line: &str, start_byte: usize, start: usize, end: usize) -> Snippet {
+        let mut start_byte = start_byte.min(line.len());
+        while !line.is_char_boundary(start_byte) {
+            start_byte -= 1;
+        }
+        let skip = start.saturating_sub(CONTEXT_BEFORE);
+        let from = match start - skip {
+            0 => start_byte,
+            back => line[..start_byte]
+                .char_indices()
+                .rev()
+                .nth(back - 1)
+                .map_or(0, |(i, _)| i),
+        };
+        Snippet::window(line.get(from..).unwrap_or_default(), skip, start, end)
+    }
+
+    /// The snippet of a line whose first `skip` characters are cut off, leaving `rest`.
+    fn window(rest: &str, skip: usize, start: usize, end: usize) -> Snippet {
         // Only a window around the range can be shown, so a minified page's one long line is not
         // measured past it. Tabs become spaces and control characters a visible mark, so that
         // widths are knowable and a report cannot send escape sequences to the terminal.
-        let skip = start.saturating_sub(CONTEXT_BEFORE);
-        let mut chars = line.chars().skip(skip);
+        let mut chars = rest.chars();
         let cells: Vec<(char, usize)> = chars
             .by_ref()
             .take(start - skip + MAX_LINE_WIDTH + 1)

@@ -50,6 +50,42 @@ fn long_lines_are_cut_to_a_window_around_the_range() {
     );
 }
 
+#[test]
+fn a_snippet_found_from_its_range_is_the_snippet_found_from_the_line_start() {
+    let line = format!("{}预𠀀期\t{}x", "a".repeat(60), "长".repeat(200));
+    for (start, (byte, _)) in line.char_indices().enumerate() {
+        for end in [start, start + 2, usize::MAX] {
+            assert_eq!(
+                Snippet::at(&line, byte, start, end),
+                Snippet::new(&line, start, end),
+                "start {start}, end {end}"
+            );
+        }
+    }
+    assert_eq!(Snippet::at("预期", 99, 9, 9), Snippet::new("预期", 9, 9));
+}
+
+#[test]
+fn thousands_of_findings_on_one_long_line_are_each_placed_and_cut() {
+    let citation = "第六十条，";
+    let line = citation.repeat(20_000);
+    let findings = line.match_indices(citation).map(|(i, _)| {
+        Finding::new(
+            Rule::UnknownReference,
+            i..i + 12,
+            Message::new("无此条", "no such article"),
+        )
+    });
+    let placed = place_all(&line, findings, &Options::default());
+    assert_eq!(placed.len(), 20_000);
+    let last = &placed[19_999];
+    assert_eq!(
+        (last.region.start.utf16, last.region.end.utf16),
+        (99_995, 99_999)
+    );
+    assert!(last.snippet.line.starts_with('…') && last.snippet.line.contains("第六十条"));
+}
+
 const REPORT: &str =
     "（七）总计 |\n7 |\n四、结转下年度继续办理 |\n2.申请人预期未按收费通知要求缴纳费用 |\n";
 

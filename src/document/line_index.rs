@@ -3,6 +3,8 @@
 //! position model for the server and the CLI's outputs (a property test holds the two together).
 //! `\n`, `\r\n` and `\r` break lines, as in LSP.
 
+use std::cell::Cell;
+
 use super::position::{Encoding, Position, PositionMap};
 use crate::analysis::segment::lines_with_ranges;
 
@@ -31,10 +33,14 @@ impl Point {
 }
 
 /// Line starts of one text, so that each lookup is a binary search plus a walk over one line.
+/// Lookups walk from the previous lookup when it was earlier on the same line, so that the findings
+/// of one long line, looked up in order, cost one walk over it and not one each.
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the first character of every line; always starts with 0.
     starts: Vec<usize>,
+    /// The previous lookup: its offset and point.
+    last: Cell<(usize, Point)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -47,7 +53,11 @@ impl<'a> LineIndex<'a> {
                     .map(|(range, _)| range.end),
             )
             .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: Cell::new((0, Point::default())),
+        }
     }
 
     /// The 0-based line holding `offset` (an offset past the end belongs to the last line).
@@ -62,14 +72,31 @@ impl<'a> LineIndex<'a> {
     pub fn point(&self, offset: usize) -> Point {
         let offset = self.floor_boundary(offset);
         let line = self.line_of(offset);
-        let start = self.starts.get(line).copied().unwrap_or_default();
+        let (last, at) = self.last.get();
+        let (start, from) = if at.line == line && last <= offset {
+            (last, at)
+        } else {
+            let start = self.starts.get(line).copied().unwrap_or_default();
+            let from = Point {
+                line,
+                ..Point::default()
+            };
+            (start, from)
+        };
         let before = self.text.get(start..offset).unwrap_or_default();
-        Point {
+        let point = Point {
             line,
-            utf8: before.len(),
-            utf16: before.encode_utf16().count(),
-            chars: before.chars().count(),
-        }
+            utf8: from.utf8 + before.len(),
+            utf16: from.utf16 + before.encode_utf16().count(),
+            chars: from.chars + before.chars().count(),
+        };
+        self.last.set((offset, point));
+        point
+    }
+
+    /// The byte offset where `line` starts (the end of the text for a line that does not exist).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.text.len())
     }
 
     /// The protocol position of a byte offset in `encoding`.
@@ -152,6 +179,21 @@ mod tests {
         assert_eq!(at(&index, 1), pos(0, 0, 0));
         assert_eq!(at(&index, 4), pos(0, 1, 1));
         assert_eq!(at(&index, 100), pos(0, 2, 2));
+    }
+
+    #[test]
+    fn lookups_in_any_order_agree_with_lookups_from_the_line_start() {
+        let text = "预𠀀期\nab𠀀c\r\n\r末𠀀";
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let fresh = |o: usize| LineIndex::new(text).point(o);
+        let index = LineIndex::new(text);
+        for &o in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain([7, 2, 9, 0, 100].iter())
+        {
+            assert_eq!(index.point(o), fresh(o), "offset {o}");
+        }
     }
 
     #[test]

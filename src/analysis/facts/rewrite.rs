@@ -3,6 +3,8 @@
 //! exactly are written in the template's form; a label that differs is kept as written, so its
 //! finding survives the conversion (labels are never silently rewritten, SPEC §2).
 
+use std::cell::Cell;
+
 use super::render::{self, Fill};
 use super::{Rewrite, Span, line_end, line_start, table_bodies};
 use crate::analysis::lex::Layout;
@@ -32,7 +34,8 @@ pub fn rewrites(segment_text: &str, report: &ReportAnalysis, offset: usize) -> V
 }
 
 /// The span to replace and the pipe table, when the table is not a pipe table already and nothing
-/// in it would be lost (a repeated row, cells past the template's columns, text that is not the table's).
+/// in it would be lost (a repeated row, cells past the template's columns, text that is not the table's)
+/// or added (a row the report lacks).
 fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(Span, String)> {
     // An analysis of other text (a stale one) must not slice outside this one.
     text.get(body.clone())?;
@@ -67,8 +70,12 @@ fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(S
     if !html && has_foreign_text(text, model, table, &span) {
         return None;
     }
+    // The template's rows are all written: a row the report lacks would come back blank, its
+    // `structure/missing-row` turned into `value/missing` by a rewrite. Such a table is not converted.
+    let absent = Cell::new(false);
     let mut label = |row: RowId| row_label(text, model, row);
     let mut value = |row: RowId, col: usize| {
+        absent.set(absent.get() || model.row(row).is_none());
         model
             .cell(row, col)
             .and_then(|c| text.get(c.span.clone()))
@@ -80,6 +87,9 @@ fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(S
         value: &mut value,
     };
     let mut replacement = render::table(table, Layout::Pipe, &mut fill);
+    if absent.get() {
+        return None;
+    }
     // A pipe table needs blank lines around it to stand apart from a paragraph.
     let before = text.get(..span.start)?;
     if !before.is_empty() && !before.ends_with("\n\n") && !before.ends_with("\n\r\n") {

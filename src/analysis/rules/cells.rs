@@ -7,6 +7,10 @@ use crate::analysis::model::{Report, Unsure, Value};
 use crate::analysis::{Finding, Message, Related, Rule};
 use crate::template::{RowSet, TableId, column_label, row_def};
 
+/// Extra cells of a row named one by one; any beyond are one related place. (The widest template row
+/// has 15 cells, so a real row that overflows is named cell by cell.)
+const MAX_EXTRA_CELLS: usize = 16;
+
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     let readable_rows: RowSet = report
         .rows
@@ -158,16 +162,28 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
             ));
         } else if hit.cells.len() != expected {
             let found = hit.cells.len();
-            let related = hit
-                .cells
-                .get(expected..)
-                .unwrap_or(&[])
+            let extra = hit.cells.get(expected..).unwrap_or(&[]);
+            let (named, rest) = extra.split_at(extra.len().min(MAX_EXTRA_CELLS));
+            let mut related: Vec<Related> = named
                 .iter()
                 .filter_map(|&i| report.cells.get(i))
                 .map(|cell| Related {
                     span: cell.span.clone(),
                     message: Message::new("多出的单元格", "extra cell"),
+                })
+                .collect();
+            // A row of thousands of cells is one place for the rest, not thousands of notes.
+            let first = rest.first().and_then(|&i| report.cells.get(i));
+            let last = rest.last().and_then(|&i| report.cells.get(i));
+            if let (Some(first), Some(last)) = (first, last) {
+                related.push(Related {
+                    span: first.span.start..last.span.end,
+                    message: Message::new(
+                        format!("其余 {} 个多出的单元格", rest.len()),
+                        format!("{} more extra cells", rest.len()),
+                    ),
                 });
+            }
             out.push(
                 Finding::new(
                     Rule::CellCount,
@@ -183,7 +199,7 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                         ),
                     ),
                 )
-                .with_related(related.collect()),
+                .with_related(related),
             );
         }
         if hit.duplicate {

@@ -172,6 +172,8 @@ fn narrowed(text: &str, span: &Span, canonical: &str) -> (Span, String) {
                 c -= shift;
                 b = b.max(start + wn);
                 d = d.max(c + rn);
+                // The word starts at `a` now: a later start would lie past it.
+                break;
             }
         }
     }
@@ -216,6 +218,19 @@ mod tests {
             ),
             ("预期".into(), "逾期".into())
         );
+    }
+
+    #[test]
+    fn a_confusion_sharing_its_first_character_covers_its_word() {
+        // 其它 for 其他: the difference starts at 它, and the word one character before it.
+        assert_eq!(
+            narrow(
+                "（二）部分公开（区分处理的，只计这一情形，不计其它情形）",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            ),
+            ("其它".into(), "其他".into())
+        );
+        assert_eq!(narrow("3.其它", "3.其他"), ("其它".into(), "其他".into()));
     }
 
     #[test]

@@ -137,3 +137,18 @@ fn a_conversion_that_would_lose_text_is_not_offered() {
     let (text, analysis, offset) = with_cursor(&noted);
     assert!(rewrites(&text, &analysis, offset).is_empty());
 }
+
+#[test]
+fn a_conversion_that_would_add_a_missing_row_is_not_offered() {
+    // 2.重复申请 (its label and seven figures) deleted: converting would write it back blank.
+    let marked = example_at("(七)总计", 0);
+    let missing = marked.replacen("2.重复申请 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n", "", 1);
+    let (text, analysis, offset) = with_cursor(&missing);
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .any(|f| f.rule.code() == "structure/missing-row")
+    );
+    assert!(rewrites(&text, &analysis, offset).is_empty());
+}
