@@ -1,7 +1,7 @@
 //! Every quick fix and rewrite the core offers, on random reports with random errors: its span lies
 //! inside the text on character boundaries, applying it changes nothing outside that span, and
 //! checking the result again removes the finding it fixed — and, for a label, changes no other
-//! finding; a rewrite (a table converted to Markdown) changes no finding at all.
+//! finding; a rewrite (a table converted to Markdown) keeps every finding.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -95,23 +95,32 @@ fn fixes_hold(text: &str) -> usize {
             assert_eq!(now, expected, "{what}: other findings changed");
         }
         if finding.rule == Rule::MissingRow {
-            // The inserted row is zeros: it can only make an equation it takes part in fail.
+            // The inserted row is zeros: it can only make an equation it takes part in fail, or
+            // differ from a figure the prose states.
             for ((rule, message), n) in &now {
                 let new = *n > was.get(&(*rule, message.clone())).copied().unwrap_or(0);
-                assert!(
-                    !new || is_balance(*rule),
-                    "{what}: new {} {message}",
-                    rule.code()
-                );
+                let consequence = is_balance(*rule) || *rule == Rule::NarrativeMismatch;
+                assert!(!new || consequence, "{what}: new {} {message}", rule.code());
             }
         }
     }
     fixes
 }
 
-/// Applies every table rewrite offered anywhere in `text`; each keeps every finding.
+/// Findings counted by rule.
+fn rules(findings: &[Finding]) -> HashMap<Rule, usize> {
+    let mut out = HashMap::new();
+    for f in findings {
+        *out.entry(f.rule).or_default() += 1;
+    }
+    out
+}
+
+/// Applies every table rewrite offered anywhere in `text`; each keeps every finding: as many of each
+/// rule. (A damaged label read loosely in one layout may read by its place in a pipe table: its
+/// `label/nonstandard` stays, worded for the other case.)
 fn rewrites_hold(text: &str) -> usize {
-    let before = tally(&analysis::check(text).findings);
+    let before = rules(&analysis::check(text).findings);
     let mut seen = Vec::new();
     for (offset, report) in analysis::report_texts(text) {
         let analysis = analysis::analyze_report(report);
@@ -124,7 +133,7 @@ fn rewrites_hold(text: &str) -> usize {
                 }
                 let converted = replaced(text, &span, &rewrite.replacement);
                 assert_eq!(
-                    tally(&analysis::check(&converted).findings),
+                    rules(&analysis::check(&converted).findings),
                     before,
                     "converting {span:?} changed the findings"
                 );

@@ -443,7 +443,10 @@ fn lines(diagnostics: &[Diagnostic]) -> Vec<u32> {
 #[test]
 fn a_two_hundred_megabyte_document_is_checked_and_edited_while_another_is_served() {
     let _heavy = heavy();
-    let mut server = Server::started();
+    // Above the 64 MB default only when raised: the 200 MB document is then checked in full.
+    let (mut server, _) = Server::start(json!({
+        "initializationOptions": { "maxDocumentBytes": 300u64 << 20 }
+    }));
     let big = uri("big.txt");
     let line = "这是一段很长的说明文字，不属于任何报告。Plain prose, no landmark at all.\n";
     let preamble = 200 * 1024 * 1024 / line.len() + 1;
@@ -468,6 +471,20 @@ fn a_two_hundred_megabyte_document_is_checked_and_edited_while_another_is_served
     assert_eq!(
         lines(&server.diagnostics(&big, 2)),
         [preamble + TYPO_LINES[1]]
+    );
+    assert_eq!(server.diagnostics(&small, 1).len(), 2);
+
+    // Under the default limit the same document is kept and edited, and says it is not checked.
+    server.notify_raw(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "maxDocumentBytes": 64u64 << 20 } }),
+    );
+    let declined = server.diagnostics(&big, 2);
+    assert_eq!(declined.len(), 1, "{declined:#?}");
+    assert!(
+        declined[0].message.starts_with("文档过大（200"),
+        "{}",
+        declined[0].message
     );
     assert_eq!(server.diagnostics(&small, 1).len(), 2);
     server.shutdown();

@@ -44,7 +44,9 @@ impl Snippet {
         let skip = start.saturating_sub(CONTEXT_BEFORE);
         let from = match start - skip {
             0 => start_byte,
-            back => line[..start_byte]
+            back => line
+                .get(..start_byte)
+                .unwrap_or_default()
                 .char_indices()
                 .rev()
                 .nth(back - 1)

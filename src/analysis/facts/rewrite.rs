@@ -34,8 +34,8 @@ pub fn rewrites(segment_text: &str, report: &ReportAnalysis, offset: usize) -> V
 }
 
 /// The span to replace and the pipe table, when the table is not a pipe table already and nothing
-/// in it would be lost (a repeated row, cells past the template's columns, text that is not the table's)
-/// or added (a row the report lacks).
+/// in it would be lost (a repeated row, cells past the template's columns, text that is not the table's,
+/// a header that differs from the template's, a row's missing label) or added (a row the report lacks).
 fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(Span, String)> {
     // An analysis of other text (a stale one) must not slice outside this one.
     text.get(body.clone())?;
@@ -68,6 +68,20 @@ fn convert(text: &str, model: &Report, table: TableId, body: &Span) -> Option<(S
         line_start(text, body.start)..line_end(text, body.end)
     };
     if !html && has_foreign_text(text, model, table, &span) {
+        return None;
+    }
+    // Headers, group labels and anchors are written as the template writes them: one that differs
+    // would be corrected silently and its finding lost.
+    // So would a row read by its place, its label cell blank or lost.
+    let retyped = model.labels.iter().any(|l| {
+        !l.exact
+            && !matches!(l.kind, LabelKind::Row(_))
+            && span.start <= l.span.start
+            && l.span.end <= span.end
+    }) || hits
+        .iter()
+        .any(|h| h.label.is_none() && ROWS.get(h.row).is_some_and(|r| !r.label.is_empty()));
+    if retyped {
         return None;
     }
     // The template's rows are all written: a row the report lacks would come back blank, its

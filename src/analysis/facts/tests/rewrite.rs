@@ -152,3 +152,29 @@ fn a_conversion_that_would_add_a_missing_row_is_not_offered() {
     );
     assert!(rewrites(&text, &analysis, offset).is_empty());
 }
+
+#[test]
+fn a_conversion_that_would_correct_a_header_is_not_offered() {
+    // 其它结果 for the header 其他结果 of 表四: the template's header would replace it unreported.
+    let marked = example_at("未经复议直接起诉", 0);
+    let retyped = marked.replacen("其他结果 |", "其它结果 |", 1);
+    let (text, analysis, offset) = with_cursor(&retyped);
+    assert!(
+        analysis
+            .report
+            .labels
+            .iter()
+            .any(|l| !l.exact && l.canonical == "其他结果")
+    );
+    assert!(rewrites(&text, &analysis, offset).is_empty());
+}
+
+#[test]
+fn a_conversion_that_would_write_a_lost_row_label_is_not_offered() {
+    // 行政规范性文件's label cell blank: the row is read by its place, and says so.
+    let marked = example_at("行政许可", 0);
+    let unlabelled = marked.replacen("行政规范性文件 |", " |", 1);
+    let (text, analysis, offset) = with_cursor(&unlabelled);
+    assert!(analysis.report.rows.iter().any(|h| h.label.is_none()));
+    assert!(rewrites(&text, &analysis, offset).is_empty());
+}
