@@ -15,20 +15,14 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/settings.rs"]
+mod settings;
 #[path = "support/soak.rs"]
 mod soak;
 #[path = "support/stdio_client.rs"]
 mod stdio_client;
 
-fn setting(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(value) => value
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("{name} must be a whole number, not {value:?}")),
-        Err(_) => default,
-    }
-}
+use settings::setting;
 
 fn main() {
     // `cargo test --benches` runs bench targets without --bench; a test run must not soak for minutes.
@@ -36,13 +30,13 @@ fn main() {
         eprintln!("soak: runs only as `cargo bench --bench soak`");
         return;
     }
-    let operations = setting("OGI_SOAK_OPERATIONS", 100_000) as usize;
+    let operations = setting("OGI_SOAK_OPERATIONS", 100_000);
     let config = soak::Config {
-        documents: setting("OGI_SOAK_DOCUMENTS", 50) as usize,
+        documents: setting("OGI_SOAK_DOCUMENTS", 50),
         operations,
         warm_up: operations * 2 / 5,
         in_flight: 8,
-        seed: setting("OGI_SOAK_SEED", 1),
+        seed: setting("OGI_SOAK_SEED", 1) as u64,
         places: None,
     };
     eprintln!("soak: {config:?}");

@@ -72,17 +72,7 @@ fn without_uri(diagnostics: &[Diagnostic], uri: &Uri) -> String {
 /// The diagnostics of a fresh open of `text` (then closed again), to compare an edited document with.
 fn fresh(server: &mut Server, name: &str, text: &str) -> String {
     let doc = uri(name);
-    server.open(&doc, text, 1);
-    let diagnostics = server.diagnostics(&doc, 1);
-    server.notify_raw(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": doc}}),
-    );
-    let cleared = server.receive(|m| {
-        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == json!(doc)
-    });
-    assert_eq!(cleared["params"]["diagnostics"], json!([]));
-    without_uri(&diagnostics, &doc)
+    without_uri(&server.fresh_diagnostics(&doc, text), &doc)
 }
 
 /// The column of the `nth` `needle` on `line` of `text`, in UTF-8 bytes or UTF-16 units.
@@ -198,13 +188,7 @@ fn every_request_on_an_unknown_or_closed_document_answers_null() {
     let closed = uri("closed.txt");
     server.open(&closed, FIXTURE, 1);
     server.diagnostics(&closed, 1);
-    server.notify_raw(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": closed}}),
-    );
-    server.receive(|m| {
-        m["params"]["uri"] == json!(closed) && m["params"]["diagnostics"] == json!([])
-    });
+    server.close(&closed);
     for doc in [uri("unknown.txt"), closed.clone()] {
         for (method, params) in requests(&doc, 64) {
             assert_eq!(
@@ -214,19 +198,10 @@ fn every_request_on_an_unknown_or_closed_document_answers_null() {
                 doc.as_str()
             );
         }
-        // Changing or closing it again is ignored.
+        // Changing it is ignored; closing it again only clears its diagnostics once more.
         server.change(&doc, 5, vec![edit((0, 0), (0, 0), "x")]);
-        server.notify_raw(
-            "textDocument/didClose",
-            json!({"textDocument": {"uri": doc}}),
-        );
+        server.close(&doc);
     }
-    server.receive(|m| {
-        m["params"]["uri"] == json!(closed) && m["params"]["diagnostics"] == json!([])
-    });
-    server.receive(|m| {
-        m["params"]["uri"] == json!(uri("unknown.txt")) && m["params"]["diagnostics"] == json!([])
-    });
     // The open document is served all along.
     server.change(&open, 2, vec![edit((64, 0), (64, 1), "9")]);
     assert!(codes(&server.diagnostics(&open, 2)).contains(&"balance/row-total"));
