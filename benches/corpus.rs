@@ -15,26 +15,19 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/settings.rs"]
+mod settings;
 
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use corpus::{Kind, Layout, Template};
+use settings::setting;
 
 /// Copies per directory of the file tree: a directory of 10,000 entries is slow to list on some
 /// file systems, and real collections are grouped by agency.
 const PER_DIRECTORY: usize = 100;
-
-fn setting(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(value) => value
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("{name} must be a whole number, not {value:?}")),
-        Err(_) => default,
-    }
-}
 
 /// One corpus input as the MANIFEST lists it: its path relative to the corpus directory, copies,
 /// bytes, and the findings `check` gives for it.

@@ -19,6 +19,8 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/settings.rs"]
+mod settings;
 #[path = "support/stdio_client.rs"]
 mod stdio_client;
 
@@ -26,6 +28,7 @@ use std::time::Duration;
 
 use corpus::{Kind, Layout, Template};
 use serde_json::json;
+use settings::setting;
 use stdio_client::{Client, Memory};
 
 /// The document a series of server processes opens and edits.
@@ -46,17 +49,6 @@ struct Run {
     memory: Vec<Memory>,
     edit_publish: Vec<Duration>,
     edit_hover: Vec<Duration>,
-}
-
-fn setting(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .map(|v| {
-            v.trim()
-                .parse()
-                .unwrap_or_else(|_| panic!("{name} must be a whole number, not {v:?}"))
-        })
-        .unwrap_or(default)
 }
 
 /// The protocol position (line, UTF-16 column) of byte `offset`.

@@ -8,6 +8,7 @@
 //! Needs `corpus` and `stdio_client` declared beside it as modules of the including crate.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -27,6 +28,10 @@ pub struct Config {
     /// Requests sent and not yet answered, at most.
     pub in_flight: usize,
     pub seed: u64,
+    /// Edits anywhere (`None`), or only at this many places of each document, each undone by the
+    /// document's next edit: a working set the server has seen whole after the warm-up, so that a
+    /// short run shows memory that grows with the operations rather than with the texts seen.
+    pub places: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -42,6 +47,8 @@ pub struct Report {
     /// Resident memory in 10⁶ bytes: after the warm-up, at each tenth of the run, at the end.
     pub rss_warm_mb: f64,
     pub rss_samples_mb: Vec<(usize, f64)>,
+    /// The server's threads at each tenth of the run.
+    pub thread_samples: Vec<usize>,
     pub rss_end_mb: f64,
     pub peak_mb: f64,
     pub diagnostics_at_end: usize,
@@ -144,10 +151,14 @@ struct Document {
     version: i32,
     /// Its size when opened: edits keep it within a twentieth above it, so memory is compared like with like.
     size: usize,
+    /// The places edits are made at, with [`Config::places`].
+    places: Vec<usize>,
+    /// What undoes the last edit, with [`Config::places`]: the bytes it inserted and the text it removed.
+    undo: Option<(Range<usize>, String)>,
 }
 
 /// The documents: the benchmark corpus in every layout, clean and with errors, one to three reports.
-fn documents(count: usize) -> Vec<Document> {
+fn documents(count: usize, places: usize) -> Vec<Document> {
     let templates: Vec<Template> = Layout::ALL.into_iter().map(Template::new).collect();
     (0..count)
         .map(|i| {
@@ -162,11 +173,15 @@ fn documents(count: usize) -> Vec<Document> {
                 template.write(&mut text, 1 + i * 3 + k, kind);
             }
             let uri = format!("file:///soak/doc{i}.{}", template.layout().extension());
+            let mut spread = Lcg(i as u64);
+            let places = (0..places).map(|_| boundary(&text, &mut spread)).collect();
             Document {
                 uri,
                 size: text.len(),
                 text,
                 version: 1,
+                places,
+                undo: None,
             }
         })
         .collect()
@@ -248,24 +263,43 @@ fn without_uri(diagnostics: &Value, uri: &str) -> String {
     diagnostics.to_string().replace(uri, "URI")
 }
 
+/// The next edit of `doc`: bytes to replace and the text to put there.
+fn edit(doc: &mut Document, rng: &mut Lcg, places: Option<usize>) -> (Range<usize>, String) {
+    if places.is_some()
+        && let Some(undo) = doc.undo.take()
+    {
+        return undo;
+    }
+    if let Some(n) = places {
+        let start = doc.places[rng.below(n)];
+        let end = advance(&doc.text, start, rng.below(3));
+        let insert = rng.insert();
+        doc.undo = Some((start..start + insert.len(), doc.text[start..end].to_owned()));
+        return (start..end, insert.to_owned());
+    }
+    let start = boundary(&doc.text, rng);
+    // Deletions keep the document near its opening size.
+    let grown = doc.text.len() > doc.size + doc.size / 20;
+    let delete = if grown {
+        1 + rng.below(12)
+    } else {
+        rng.below(3)
+    };
+    let end = advance(&doc.text, start, delete);
+    let insert = if grown { "" } else { rng.insert() };
+    (start..end, insert.to_owned())
+}
+
 /// One random operation on `doc`.
-fn operation(session: &mut Session, doc: &mut Document, rng: &mut Lcg, in_flight: usize) {
+fn operation(session: &mut Session, doc: &mut Document, rng: &mut Lcg, config: &Config) {
+    let in_flight = config.in_flight;
     let document = json!({"uri": doc.uri});
     match rng.below(10) {
         0..=6 => {
-            let start = boundary(&doc.text, rng);
-            // Deletions keep the document near its opening size.
-            let grown = doc.text.len() > doc.size + doc.size / 20;
-            let delete = if grown {
-                1 + rng.below(12)
-            } else {
-                rng.below(3)
-            };
-            let end = advance(&doc.text, start, delete);
-            let insert = if grown { "" } else { rng.insert() };
-            let range =
-                json!({"start": position(&doc.text, start), "end": position(&doc.text, end)});
-            doc.text.replace_range(start..end, insert);
+            let (replaced, insert) = edit(doc, rng, config.places);
+            let range = json!({"start": position(&doc.text, replaced.start),
+                               "end": position(&doc.text, replaced.end)});
+            doc.text.replace_range(replaced, &insert);
             doc.version += 1;
             session.client.notify(
                 "textDocument/didChange",
@@ -306,7 +340,7 @@ pub fn run(config: &Config, mut progress: impl FnMut(&str)) -> Report {
         published: HashMap::new(),
         report: Report::default(),
     };
-    let mut docs = documents(config.documents);
+    let mut docs = documents(config.documents, config.places.unwrap_or(0));
     session.report.bytes_at_start = docs.iter().map(|d| d.text.len()).sum();
     for doc in &docs {
         session.client.notify(
@@ -324,7 +358,7 @@ pub fn run(config: &Config, mut progress: impl FnMut(&str)) -> Report {
             session.report.rss_warm_mb = session.client.memory().resident_mb;
         }
         let i = rng.below(docs.len());
-        operation(&mut session, &mut docs[i], &mut rng, config.in_flight);
+        operation(&mut session, &mut docs[i], &mut rng, config);
         session.drain(None);
         if (op + 1) % tenth == 0 {
             let memory = session.client.memory();
@@ -332,11 +366,13 @@ pub fn run(config: &Config, mut progress: impl FnMut(&str)) -> Report {
                 .report
                 .rss_samples_mb
                 .push((op + 1, memory.resident_mb));
+            session.report.thread_samples.push(memory.threads);
             progress(&format!(
-                "{} operations, {} requests answered, {:.1} MB resident",
+                "{} operations, {} requests answered, {:.1} MB resident, {} threads",
                 op + 1,
                 session.report.answered,
-                memory.resident_mb
+                memory.resident_mb,
+                memory.threads
             ));
         }
     }

@@ -21,6 +21,8 @@ pub struct Memory {
     pub resident_mb: f64,
     /// The high-water mark since the process started.
     pub peak_mb: f64,
+    /// Threads of the process.
+    pub threads: usize,
 }
 
 pub struct Client {
@@ -227,9 +229,15 @@ impl Client {
                 * 1024.0
                 / 1e6
         };
+        let threads = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
         Memory {
             resident_mb: field("VmRSS:"),
             peak_mb: field("VmHWM:"),
+            threads,
         }
     }
 

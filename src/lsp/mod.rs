@@ -38,12 +38,17 @@ use tokio::io::{AsyncRead, AsyncWrite};
 /// Buffer between the framing pumps and tower-lsp-server.
 const PIPE: usize = 64 * 1024;
 
+/// Threads for analyses, answers and stdio.
+const BLOCKING_THREADS: usize = 8;
+
 pub use config::RuleConfig;
 
 /// Serves LSP on stdin/stdout until the client sends `exit`.
 pub fn run_stdio() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_keep_alive(Duration::from_secs(3600))
         .build()
     {
         Ok(runtime) => runtime,

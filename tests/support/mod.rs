@@ -244,6 +244,28 @@ impl Server {
         );
     }
 
+    /// Sends `didClose` and reads the publication that clears the document's diagnostics (the server
+    /// sends one for every `didClose`, of an open document or not).
+    pub fn close(&mut self, uri: &Uri) {
+        self.notify_raw(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        self.receive(|m| {
+            m["method"] == json!(notification::PublishDiagnostics::METHOD)
+                && m["params"]["uri"] == json!(uri)
+                && m["params"]["diagnostics"] == json!([])
+        });
+    }
+
+    /// The diagnostics of `text` opened fresh as `uri`, closed again after.
+    pub fn fresh_diagnostics(&mut self, uri: &Uri, text: &str) -> Vec<Diagnostic> {
+        self.open(uri, text, 1);
+        let diagnostics = self.diagnostics(uri, 1);
+        self.close(uri);
+        diagnostics
+    }
+
     pub fn change(
         &mut self,
         uri: &Uri,
