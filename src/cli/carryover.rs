@@ -18,12 +18,16 @@ pub struct Spot {
 }
 
 /// A file's ledgers with their spans placed, while its text is at hand.
-pub fn place(index: &LineIndex<'_>, ledgers: Vec<Ledger<Span>>) -> Vec<Ledger<Spot>> {
+pub fn place(
+    index: &LineIndex<'_>,
+    ledgers: Vec<Ledger<Span>>,
+    snippets: bool,
+) -> Vec<Ledger<Spot>> {
     ledgers
         .into_iter()
         .map(|ledger| {
             ledger.map(|span| {
-                let (region, snippet) = super::check::region_and_snippet(index, &span);
+                let (region, snippet) = super::check::region_and_snippet(index, &span, snippets);
                 Spot {
                     region,
                     snippet,

@@ -16,10 +16,23 @@ use crate::document::{LineIndex, Point};
 use crate::extract::{self, Origin, TextView};
 
 /// What a check run is asked for beyond the inputs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub locale: Locale,
     pub rules: RuleConfig,
+    /// Whether each diagnostic carries its source line ([`Snippet`]). Only the text format shows
+    /// it; building it measures the line's display width, a tenth of a JSON run's time.
+    pub snippets: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            locale: Locale::default(),
+            rules: RuleConfig::default(),
+            snippets: true,
+        }
+    }
 }
 
 /// A stretch of a file between two positions (the end is exclusive).
@@ -70,7 +83,7 @@ pub fn check_text(name: &str, text: &str, options: &Options) -> FileReport {
         name: name.to_string(),
         reports: checked.reports,
         diagnostics,
-        ledgers: carryover::place(&index, checked.ledgers),
+        ledgers: carryover::place(&index, checked.ledgers, options.snippets),
     }
 }
 
@@ -98,14 +111,12 @@ pub fn place_in(
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
-    findings
-        .iter()
-        .map(|f| place(f, index, options.locale))
-        .collect()
+    findings.iter().map(|f| place(f, index, options)).collect()
 }
 
-fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic {
-    let (region, snippet) = region_and_snippet(index, &finding.span);
+fn place(finding: &Finding, index: &LineIndex<'_>, options: &Options) -> Diagnostic {
+    let locale = options.locale;
+    let (region, snippet) = region_and_snippet(index, &finding.span, options.snippets);
     Diagnostic {
         rule: finding.rule,
         severity: finding.severity,
@@ -125,9 +136,16 @@ fn place(finding: &Finding, index: &LineIndex<'_>, locale: Locale) -> Diagnostic
     }
 }
 
-/// Where `span` is, and its source line with the span marked.
-pub fn region_and_snippet(index: &LineIndex<'_>, span: &analysis::Span) -> (Region, Snippet) {
+/// Where `span` is, and its source line with the span marked (an empty one unless `snippet`).
+pub fn region_and_snippet(
+    index: &LineIndex<'_>,
+    span: &analysis::Span,
+    snippet: bool,
+) -> (Region, Snippet) {
     let region = region_of(index, span);
+    if !snippet {
+        return (region, Snippet::default());
+    }
     let line = index.line_text(region.start.line);
     // A range running onto later lines is underlined to the end of its first line.
     let end_chars = if region.end.line == region.start.line {

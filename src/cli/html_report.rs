@@ -41,7 +41,7 @@ pub fn render_file(index: usize, name: &str, view: &TextView, options: &Options)
         file.reports += 1;
         let frame = Frame::report(offset);
         let ledger = carryover::ledger(&analysis).map(|s| frame.span(&s));
-        let mut placed = super::carryover::place(&lines, vec![ledger]);
+        let mut placed = super::carryover::place(&lines, vec![ledger], options.snippets);
         check::set_ledger_origins(view, &mut placed);
         file.ledgers.extend(placed);
         let found = analysis.findings.iter().map(|f| f.in_document(frame));

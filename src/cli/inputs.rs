@@ -169,18 +169,22 @@ pub fn document_kind(input: &Input, bytes: &[u8]) -> Option<Kind> {
 
 /// UTF-8 text without its byte-order mark, or the reason it is not text.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{FEFF}') {
-                text.drain(..'\u{FEFF}'.len_utf8());
-            }
-            Ok(text)
-        }
-        Err(e) => Err(format!(
-            "not valid UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        )),
+    let mut text = utf8(bytes)?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
     }
+    Ok(text)
+}
+
+/// The bytes as a `String`, validated with SIMD (std's validation was a tenth of a check run); std
+/// is asked again only for a file that fails, to name the first bad byte.
+fn utf8(bytes: Vec<u8>) -> Result<String, String> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just validated exactly these bytes as UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
 }
 
 #[cfg(test)]

@@ -125,6 +125,23 @@ pub fn render(files: &[FileReport], summary: &Summary) -> String {
 /// `unreadable`, with the reason (they have no diagnostics to give; they also go to stderr and to
 /// the exit code).
 pub fn render_run(files: &[FileReport], failures: &[Failure], summary: &Summary) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail, and serialising plain structs of strings and integers cannot
+    // either; an empty object would be rejected by any reader, so the fallback is still visible.
+    if let Err(e) = write_run(&mut bytes, files, failures, summary) {
+        return format!("{{\"error\":\"{e}\"}}\n");
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`render_run`] written straight to `out`, so that a run with a hundred megabytes of findings
+/// never holds its whole JSON text in memory.
+pub fn write_run(
+    out: &mut dyn std::io::Write,
+    files: &[FileReport],
+    failures: &[Failure],
+    summary: &Summary,
+) -> std::io::Result<()> {
     let output = Output {
         version: FORMAT_VERSION,
         unreadable: failures
@@ -168,12 +185,8 @@ pub fn render_run(files: &[FileReport], failures: &[Failure], summary: &Summary)
             warnings: summary.warnings,
         },
     };
-    // Serialising plain structs of strings and integers cannot fail; an empty object would be
-    // rejected by any reader, so the fallback is still visible.
-    let mut text =
-        serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

@@ -65,7 +65,11 @@ fn run_check(args: &CheckArgs) -> u8 {
         LocaleArg::Zh => Locale::Zh,
         LocaleArg::En => Locale::En,
     };
-    let options = Options { locale, rules };
+    let options = Options {
+        locale,
+        rules,
+        snippets: args.format == Format::Text,
+    };
 
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -110,6 +114,10 @@ fn run_check(args: &CheckArgs) -> u8 {
         let mut files = succeeded(check::check_all(&inputs, &options), &mut failures);
         carryover::link(&mut files, &options);
         let summary = Summary::new(&files, failures.len());
+        if args.format == Format::Json {
+            let written = sink.write_with(|out| json::write_run(out, &files, &failures, &summary));
+            return finish(written, &summary);
+        }
         let output = match args.format {
             Format::Json => json::render_run(&files, &failures, &summary),
             Format::Sarif => sarif::render(&files, &failures, locale),
@@ -120,7 +128,12 @@ fn run_check(args: &CheckArgs) -> u8 {
         };
         (summary, output)
     };
-    match sink.write(output.as_bytes()) {
+    finish(sink.write(output.as_bytes()), &summary)
+}
+
+/// The exit code of a check run once its output is written.
+fn finish(written: anyhow::Result<()>, summary: &Summary) -> u8 {
+    match written {
         Ok(()) => summary.exit_code(),
         Err(e) => {
             eprintln!("error: {e:#}");

@@ -2,12 +2,15 @@
 //! and never lets it overwrite one. Knows nothing of formats.
 
 use std::fs::File;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use super::inputs::{Input, Source};
+
+/// Bytes written to the output at a time.
+const BUFFER: usize = 1 << 16;
 
 /// Where the output goes: stdout, or the file of `--output`, created before checking starts so that
 /// a path that cannot be written fails at once, not after thousands of files.
@@ -57,16 +60,24 @@ impl Sink {
     }
 
     pub fn write(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
+        self.write_with(|out| out.write_all(bytes))
+    }
+
+    /// Lets `write` produce the output piece by piece through a buffer, instead of as one string.
+    pub fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
         let written = match (&mut self.file, &self.path) {
             (Some(file), Some(path)) => {
-                return file
-                    .write_all(bytes)
-                    .and_then(|()| file.flush())
+                let mut out = BufWriter::with_capacity(BUFFER, file);
+                return write(&mut out)
+                    .and_then(|()| out.flush())
                     .with_context(|| format!("cannot write output to {}", path.display()));
             }
             _ => {
-                let mut stdout = std::io::stdout().lock();
-                stdout.write_all(bytes).and_then(|()| stdout.flush())
+                let mut out = BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
+                write(&mut out).and_then(|()| out.flush())
             }
         };
         match written {

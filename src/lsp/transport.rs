@@ -171,9 +171,33 @@ pub fn frame(body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A request or notification as tower-lsp-server's `Request` reads it, with the parameters only
+/// checked for being JSON. Whatever this accepts `Request` accepts too; it spares a `didOpen` of a
+/// large document the untagged [`Incoming`], which copies the whole message into a buffer of its
+/// own before trying each shape.
+#[derive(Deserialize)]
+struct RequestShape<'a> {
+    #[serde(borrow)]
+    jsonrpc: std::borrow::Cow<'a, str>,
+    #[serde(default, borrow)]
+    #[allow(dead_code)]
+    method: std::borrow::Cow<'a, str>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    params: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    id: Option<jsonrpc::Id>,
+}
+
+/// Whether the body is a request or notification the framework takes, checked without building it.
+fn is_plain_request(body: &[u8]) -> bool {
+    serde_json::from_slice::<RequestShape<'_>>(body).is_ok_and(|r| r.jsonrpc == "2.0")
+}
+
 /// The answer to a frame tower-lsp-server must not see, or `None` for a frame to forward.
 pub fn reject(body: &[u8]) -> Option<Value> {
-    if serde_json::from_slice::<Incoming>(body).is_ok() {
+    if is_plain_request(body) || serde_json::from_slice::<Incoming>(body).is_ok() {
         return None;
     }
     let (code, message, id) = match serde_json::from_slice::<Value>(body) {
@@ -359,5 +383,41 @@ mod tests {
         );
         assert!(reject(b"").is_some());
         assert!(reject(&[0xff, 0xfe]).is_some());
+    }
+
+    #[test]
+    fn the_quick_request_check_accepts_only_what_the_framework_takes() {
+        let bodies: [&[u8]; 14] = [
+            br#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"t":"\u62a5\n"}}"#,
+            br#"{"jsonrpc":"2.0","id":"a","method":"m","params":null}"#,
+            br#"{"jsonrpc":"2.0","id":null}"#,
+            br#"["2.0"]"#,
+            br#"["2.0","m",[1],7]"#,
+            br#"{"jsonrpc":"2.0","id":1.5,"method":"m"}"#,
+            br#"{"jsonrpc":"2.0","id":18446744073709551615,"method":"m"}"#,
+            br#"{"jsonrpc":"2.0","method":1}"#,
+            br#"{"jsonrpc":"2.0","method":"m","method":"n"}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":{"a":}}"#,
+            br#"{"jsonrpc":"2.1","method":"m"}"#,
+            br#"{"jsonrpc":"\u0032.0","method":"m"}"#,
+            br#"{"method":"m"}"#,
+            br#"{"jsonrpc":"2.0","id":{},"method":"m"}"#,
+        ];
+        let quick: Vec<bool> = bodies.iter().map(|b| is_plain_request(b)).collect();
+        let full: Vec<bool> = bodies
+            .iter()
+            .map(|b| serde_json::from_slice::<Incoming>(b).is_ok())
+            .collect();
+        assert_eq!(
+            quick,
+            [
+                true, true, true, true, true, false, false, false, false, false, false, true,
+                false, false
+            ]
+        );
+        assert_eq!(
+            quick, full,
+            "the quick check agrees with the framework's shapes"
+        );
     }
 }
