@@ -93,7 +93,13 @@ machine() {
     echo "- Rust: $(rustc -V)"
     echo "- Load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo unknown)"
     echo "- Pinning: ${pin[*]:-none (taskset not found)}; peak memory: $peak_tool"
-    echo "- ripgrep: $(command -v rg > /dev/null && rg --version | head -n 1 || echo 'not installed')"
+    # sed reads all of rg's output: `head` would close the pipe early, and pipefail take rg's SIGPIPE
+    # for a failure.
+    if command -v rg > /dev/null; then
+        echo "- ripgrep: $(rg --version | sed -n 1p)"
+    else
+        echo "- ripgrep: not installed"
+    fi
 }
 
 # ---- building and the corpus --------------------------------------------------------------------
