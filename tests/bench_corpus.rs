@@ -259,3 +259,44 @@ fn the_corpus_is_the_same_bytes_every_time_and_every_copy_differs() {
         assert_eq!(&three.text[three.total.clone()], "10", "{layout:?}");
     }
 }
+
+/// The JSON `check` streams to stdout and to `-o FILE` is, byte for byte, the document rendered whole
+/// in memory from findings placed with their source lines (what the text format needs and the JSON
+/// run now skips).
+#[test]
+fn the_streamed_json_equals_the_document_rendered_whole_with_source_lines() {
+    use ogi_lsp::cli::check::{Options, Summary, check_text};
+    use ogi_lsp::cli::{carryover, json};
+
+    let dir = tempfile::tempdir().expect("a scratch directory");
+    for layout in [Layout::L1, Layout::L4] {
+        let corpus = compilation(&Template::new(layout), Kind::Errors);
+        let big = dir.path().join(format!("errors.{}", layout.extension()));
+        std::fs::write(&big, &corpus.text).expect("write the compilation");
+        let name = big.to_str().expect("a UTF-8 path");
+
+        let stdout = ogi(&["check", "--format", "json", name]);
+        let out = dir.path().join("out.json");
+        let to_file = ogi(&[
+            "check",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().expect("a UTF-8 path"),
+            name,
+        ]);
+        assert_eq!((stdout.code, to_file.code), (1, 1), "errors were found");
+        let written = std::fs::read_to_string(&out).expect("the output file");
+
+        let options = Options::default();
+        assert!(options.snippets, "placed as the text format places them");
+        let mut files = vec![check_text(name, &corpus.text, &options)];
+        carryover::link(&mut files, &options);
+        let summary = Summary::new(&files, 0);
+        let whole = json::render_run(&files, &[], &summary);
+
+        assert_eq!(summary.errors, 3 * COPIES, "{}", layout.name());
+        assert_eq!(stdout.stdout, whole, "{}: stdout", layout.name());
+        assert_eq!(written, whole, "{}: -o", layout.name());
+    }
+}
