@@ -225,10 +225,12 @@ pub fn start_indexing(publisher: &Publisher) {
         } else {
             format!("cancelled after {indexed} of {} files", files.len())
         };
-        progress.finish(message).await;
         changed.sort_unstable();
         changed.dedup();
+        // Decided before the end is reported: a document opened once the client has seen the end is
+        // not re-published for figures it was first published with.
         publisher.dependents_changed(&changed);
+        progress.finish(message).await;
     });
 }
 
