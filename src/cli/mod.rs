@@ -114,12 +114,12 @@ fn run_check(args: &CheckArgs) -> u8 {
         let mut files = succeeded(check::check_all(&inputs, &options), &mut failures);
         carryover::link(&mut files, &options);
         let summary = Summary::new(&files, failures.len());
-        if args.format == Format::Json {
-            let written = sink.write_with(|out| json::write_run(out, &files, &failures, &summary));
-            return finish(written, &summary);
-        }
         let output = match args.format {
-            Format::Json => json::render_run(&files, &failures, &summary),
+            Format::Json => {
+                let written =
+                    sink.write_with(|out| json::write_run(out, &files, &failures, &summary));
+                return finish(written, &summary);
+            }
             Format::Sarif => sarif::render(&files, &failures, locale),
             Format::Text | Format::Html => {
                 let color = use_color(args.color, sink.is_stdout());
