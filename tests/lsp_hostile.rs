@@ -353,7 +353,7 @@ fn oversized_and_malformed_messages_get_errors_and_documents_keep_being_served()
     // Bodies that are not JSON-RPC the framework can take: each gets its error, with its id when it
     // has a usable one.
     let nested = "[".repeat(100_000);
-    let bodies: [(&[u8], i64, Value); 6] = [
+    let bodies: [(&[u8], i64, Value); 8] = [
         (
             br#"{"jsonrpc": "2.0", "id": 5, "method": "#,
             -32700,
@@ -372,6 +372,18 @@ fn oversized_and_malformed_messages_get_errors_and_documents_keep_being_served()
             br#"{"jsonrpc": "2.0", "id": "s", "method": 5}"#,
             -32600,
             json!("s"),
+        ),
+        // Right in shape, but with a value no JSON reader takes: a lone surrogate, a number out of
+        // range. The framework would stop reading at either.
+        (
+            br#"{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"t": "\ud800"}}"#,
+            -32700,
+            Value::Null,
+        ),
+        (
+            br#"{"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "x": 1e400}"#,
+            -32700,
+            Value::Null,
         ),
     ];
     for (body, code, id) in bodies {

@@ -283,7 +283,7 @@ fn document(w: &mut Writer) {
 
 fn frames(w: &mut Writer) {
     let hover = br#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///a.txt"},"position":{"line":0,"character":0}}}"#;
-    let streams: [(&str, Vec<u8>); 7] = [
+    let streams: [(&str, Vec<u8>); 8] = [
         ("one", session::frame(hover)),
         ("two", [session::frame(b"{}"), session::frame(hover)].concat()),
         (
@@ -300,6 +300,10 @@ fn frames(w: &mut Writer) {
         ),
         ("overflow", b"Content-Length: 18446744073709551615\r\n\r\nx".to_vec()),
         ("short", b"Content-Length: 10\r\n\r\n{}".to_vec()),
+        (
+            "surrogate",
+            session::frame(br#"{"jsonrpc":"2.0","method":"m","params":{"t":"\ud83d\ude00"}}"#),
+        ),
     ];
     for (name, bytes) in streams {
         // The first byte chooses how the reads split.
@@ -317,6 +321,11 @@ fn frames(w: &mut Writer) {
             "\"2.0\"",
             "\"id\"",
             "\"method\"",
+            "\"params\"",
+            "\\ud800",
+            "\\udc00",
+            "\\u00e9",
+            "1e400",
         ]
         .map(str::to_owned),
     );

@@ -1,6 +1,7 @@
 //! The frame reader on arbitrary bytes, however the reads split them: the same frames whether the
-//! bytes come at once or a few at a time; bodies framed again read back as themselves; and every
-//! answer to a body the framework cannot take is a JSON-RPC error with a code and a usable id.
+//! bytes come at once or a few at a time; bodies framed again read back as themselves; a body is
+//! forwarded exactly when tower-lsp-server can decode it (one it cannot would end its input stream);
+//! and every answer to a body the framework cannot take is a JSON-RPC error with a code and a usable id.
 
 #![no_main]
 
@@ -10,8 +11,19 @@ use std::task::{Context, Poll};
 
 use libfuzzer_sys::fuzz_target;
 use ogi_lsp::lsp::transport::{Frame, FrameReader, frame, reject};
+use serde::Deserialize;
 use tokio::io::{AsyncRead, ReadBuf};
 use tokio::runtime::Runtime;
+use tower_lsp_server::jsonrpc;
+
+/// How tower-lsp-server decodes a message (its own `Message` is private): a response, else a request.
+#[derive(Deserialize)]
+#[serde(untagged)]
+#[allow(dead_code)] // only whether it decodes matters
+enum Decoded {
+    Response(jsonrpc::Response),
+    Request(jsonrpc::Request),
+}
 
 /// Hands out its bytes `step` at a time.
 struct Trickle<'a> {
@@ -85,6 +97,13 @@ fuzz_target!(|data: &[u8]| {
             .collect::<Vec<_>>()
     );
     for body in bodies {
+        let decodes = serde_json::from_slice::<Decoded>(body).is_ok();
+        assert_eq!(
+            reject(body).is_none(),
+            decodes,
+            "forwarded exactly when the framework decodes it: {}",
+            String::from_utf8_lossy(body)
+        );
         if let Some(answer) = reject(body) {
             assert_eq!(answer["jsonrpc"], "2.0");
             let code = answer["error"]["code"].as_i64();

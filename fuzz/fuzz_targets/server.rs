@@ -140,7 +140,17 @@ fn run(input: Vec<u8>) -> Vec<u8> {
     })
 }
 
-fuzz_target!(|data: &[u8]| {
+/// The panic message on stdout as well: the server's runs close stderr (`-close_fd_mask=2`), which
+/// would hide which check failed.
+fn report_panics_on_stdout() {
+    let abort = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        println!("panic: {info}");
+        abort(info);
+    }));
+}
+
+fuzz_target!(init: report_panics_on_stdout(), |data: &[u8]| {
     let steps = session::decode(data);
     let script = script(&steps);
     let output = run(script.bytes);

@@ -190,9 +190,67 @@ struct RequestShape<'a> {
     id: Option<jsonrpc::Id>,
 }
 
-/// Whether the body is a request or notification the framework takes, checked without building it.
+/// Any JSON value, read the way tower-lsp-server reads a whole message before matching its shape —
+/// every string unescaped (a lone surrogate fails), every number in range — but kept nowhere.
+/// [`RequestShape`] alone skips what it does not keep without these checks, so a notification with
+/// `"\ud800"` in its parameters would pass it and then end the framework's input stream.
+struct WellFormed;
+
+impl<'de> Deserialize<'de> for WellFormed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WellFormedVisitor)
+    }
+}
+
+struct WellFormedVisitor;
+
+impl<'de> serde::de::Visitor<'de> for WellFormedVisitor {
+    type Value = WellFormed;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<WellFormed, E> {
+        Ok(WellFormed)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<WellFormed, E> {
+        Ok(WellFormed)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<WellFormed, E> {
+        Ok(WellFormed)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<WellFormed, E> {
+        Ok(WellFormed)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<WellFormed, E> {
+        Ok(WellFormed)
+    }
+
+    fn visit_unit<E>(self) -> Result<WellFormed, E> {
+        Ok(WellFormed)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<WellFormed, A::Error> {
+        while seq.next_element::<WellFormed>()?.is_some() {}
+        Ok(WellFormed)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<WellFormed, A::Error> {
+        while map.next_entry::<WellFormed, WellFormed>()?.is_some() {}
+        Ok(WellFormed)
+    }
+}
+
+/// Whether the body is a request or notification the framework takes, checked without building it:
+/// one pass for the values, one for the shape.
 fn is_plain_request(body: &[u8]) -> bool {
-    serde_json::from_slice::<RequestShape<'_>>(body).is_ok_and(|r| r.jsonrpc == "2.0")
+    serde_json::from_slice::<WellFormed>(body).is_ok()
+        && serde_json::from_slice::<RequestShape<'_>>(body).is_ok_and(|r| r.jsonrpc == "2.0")
 }
 
 /// The answer to a frame tower-lsp-server must not see, or `None` for a frame to forward.
@@ -387,7 +445,7 @@ mod tests {
 
     #[test]
     fn the_quick_request_check_accepts_only_what_the_framework_takes() {
-        let bodies: [&[u8]; 14] = [
+        let bodies: [&[u8]; 20] = [
             br#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"t":"\u62a5\n"}}"#,
             br#"{"jsonrpc":"2.0","id":"a","method":"m","params":null}"#,
             br#"{"jsonrpc":"2.0","id":null}"#,
@@ -402,6 +460,13 @@ mod tests {
             br#"{"jsonrpc":"\u0032.0","method":"m"}"#,
             br#"{"method":"m"}"#,
             br#"{"jsonrpc":"2.0","id":{},"method":"m"}"#,
+            // What the shape skips must still be JSON the framework can read in full.
+            br#"{"jsonrpc":"2.0","method":"m","params":{"t":"\ud800"}}"#,
+            br#"{"jsonrpc":"2.0","method":"m","x":["\udc00x"]}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":[1e400]}"#,
+            br#"{"jsonrpc":"2.0","method":"m","x":{"\ud800":1}}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":{"t":"\ud83d\ude00"},"x":-1e300}"#,
+            br#"{"jsonrpc":"2.0","method":"m","params":"\u00zz"}"#,
         ];
         let quick: Vec<bool> = bodies.iter().map(|b| is_plain_request(b)).collect();
         let full: Vec<bool> = bodies
@@ -412,7 +477,7 @@ mod tests {
             quick,
             [
                 true, true, true, true, true, false, false, false, false, false, false, true,
-                false, false
+                false, false, false, false, false, false, true, false
             ]
         );
         assert_eq!(
