@@ -2,7 +2,8 @@
 //! documents of the benchmark corpus, 100,000 random edits, hovers, completions and code actions.
 //! Fails unless every request is answered with a result, every document's last diagnostics equal a
 //! fresh open of its final text, and the server's resident memory at the end is within 10% of what it
-//! was after the warm-up. Prints the figures.
+//! was after the warm-up — both taken at rest, every request answered and every document's current
+//! diagnostics published. Prints the figures.
 //!
 //! The warm-up is the first 40% of the operations: the reader keeps per-thread caches of the label
 //! texts it has matched (4,096 entries each, reset when full), and random edits fill them with new

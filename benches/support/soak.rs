@@ -246,6 +246,18 @@ impl Session {
         *self.report.by_method.entry(method).or_default() += 1;
     }
 
+    /// Waits for every request in flight and for each document's diagnostics of its current version:
+    /// the server at rest, every report analysed. Memory is compared in this state only — mid-run
+    /// some reports are still waiting for their debounced analysis and hold less.
+    fn settle(&mut self, docs: &[Document]) -> Vec<Value> {
+        while !self.pending.is_empty() {
+            self.drain(Some(HANG));
+        }
+        docs.iter()
+            .map(|doc| self.diagnostics(&doc.uri, i64::from(doc.version)))
+            .collect()
+    }
+
     /// Waits until `uri`'s last publication is for `version`, and returns its diagnostics.
     fn diagnostics(&mut self, uri: &str, version: i64) -> Value {
         loop {
@@ -355,6 +367,7 @@ pub fn run(config: &Config, mut progress: impl FnMut(&str)) -> Report {
     let tenth = (config.operations / 10).max(1);
     for op in 0..config.operations {
         if op == config.warm_up {
+            session.settle(&docs);
             session.report.rss_warm_mb = session.client.memory().resident_mb;
         }
         let i = rng.below(docs.len());
@@ -376,12 +389,8 @@ pub fn run(config: &Config, mut progress: impl FnMut(&str)) -> Report {
             ));
         }
     }
-    while !session.pending.is_empty() {
-        session.drain(Some(HANG));
-    }
     let mut last = Vec::new();
-    for doc in &docs {
-        let diagnostics = session.diagnostics(&doc.uri, i64::from(doc.version));
+    for (doc, diagnostics) in docs.iter().zip(session.settle(&docs)) {
         session.report.diagnostics_at_end += diagnostics.as_array().map_or(0, Vec::len);
         last.push(without_uri(&diagnostics, &doc.uri));
     }
